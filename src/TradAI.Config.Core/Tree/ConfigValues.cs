@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace TradAI.Config.Core.Tree;
+
+/// <summary>Helpers over the value types a config tree holds.</summary>
+public static class ConfigValues
+{
+    /// <summary>Structural equality: mappings compare order-insensitively, numbers by value and type.</summary>
+    public static bool DeepEquals(object? a, object? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        switch (a)
+        {
+            case ConfigMapping ma when b is ConfigMapping mb:
+                if (ma.Count != mb.Count)
+                {
+                    return false;
+                }
+
+                foreach (var (k, v) in ma.Entries)
+                {
+                    if (!mb.TryGetValue(k, out var other) || !DeepEquals(v, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ConfigSequence sa when b is ConfigSequence sb:
+                if (sa.Count != sb.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < sa.Count; i++)
+                {
+                    if (!DeepEquals(sa[i], sb[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case double da when b is double db:
+                return da.Equals(db);
+            default:
+                return a is not null && a.Equals(b);
+        }
+    }
+
+    /// <summary>A short type name for messages (<c>mapping</c>, <c>list</c>, <c>int</c>...).</summary>
+    public static string TypeName(object? value) => value switch
+    {
+        null => "null",
+        bool => "bool",
+        long => "int",
+        double => "float",
+        string => "string",
+        ConfigMapping => "mapping",
+        ConfigSequence => "list",
+        MissingValue => "missing (???)",
+        _ => value.GetType().Name,
+    };
+
+    /// <summary>Renders a scalar as Python's <c>str()</c> does, which is what OmegaConf string interpolation produces.</summary>
+    public static string FormatScalar(object? value) => value switch
+    {
+        null => "None",
+        bool b => b ? "True" : "False",
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => FormatFloat(d),
+        string s => s,
+        MissingValue => MissingValue.Literal,
+        _ => ConfigJsonWriter.ToJson(value, indented: false),
+    };
+
+    /// <summary>Python's <c>repr(float)</c>: shortest round-trip digits, always with a dot or exponent.</summary>
+    public static string FormatFloat(double d)
+    {
+        if (double.IsNaN(d))
+        {
+            return "nan";
+        }
+
+        if (double.IsPositiveInfinity(d))
+        {
+            return "inf";
+        }
+
+        if (double.IsNegativeInfinity(d))
+        {
+            return "-inf";
+        }
+
+        var r = d.ToString("R", CultureInfo.InvariantCulture);
+        var e = r.IndexOf('E', StringComparison.Ordinal);
+        if (e >= 0)
+        {
+            // .NET: 1E+16 / 1.5E-07; Python: 1e+16 / 1.5e-07
+            var mantissa = r[..e];
+            var exp = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            return mantissa + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+        }
+
+        return r.Contains('.', StringComparison.Ordinal) ? r : r + ".0";
+    }
+}

@@ -1,0 +1,335 @@
+using System.Text;
+using TradAI.Config.Core.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace TradAI.Config.Core.Tree;
+
+/// <summary>
+/// Reads YAML into an immutable config tree the way OmegaConf reads TradAI files:
+/// YAML 1.1 scalar typing, duplicate keys refused, anchors, aliases and <c>&lt;&lt;</c> merge keys supported
+/// with bounded expansion. Works on parser events (no reflection), so it is AOT-safe and fast.
+/// </summary>
+public static class YamlConfigReader
+{
+    private const string TagPrefix = "tag:yaml.org,2002:";
+
+    /// <summary>Parses a document whose root must be a mapping (an empty document is an empty mapping).</summary>
+    /// <param name="yaml">The document text.</param>
+    /// <param name="sourceName">Where it came from, for messages (a file or config name).</param>
+    /// <param name="options">Size and expansion limits; <see cref="YamlReadOptions.Default"/> when null.</param>
+    /// <exception cref="ConfigValidationException">The document is malformed, too large, or not a mapping.</exception>
+    public static ConfigMapping ParseMapping(string yaml, string? sourceName = null, YamlReadOptions? options = null)
+    {
+        var value = Parse(yaml, sourceName, options);
+        return value switch
+        {
+            null => ConfigMapping.Empty,
+            ConfigMapping m => m,
+            _ => throw new ConfigValidationException(
+                $"{Describe(sourceName)}the document root must be a mapping, not a {ConfigValues.TypeName(value)}"),
+        };
+    }
+
+    /// <summary>Parses a document with any root (a scalar, list or mapping); an empty document is null.</summary>
+    public static object? Parse(string yaml, string? sourceName = null, YamlReadOptions? options = null)
+    {
+        options ??= YamlReadOptions.Default;
+        if (yaml.Length > options.MaxDocumentBytes / 4 && Encoding.UTF8.GetByteCount(yaml) > options.MaxDocumentBytes)
+        {
+            throw new ConfigValidationException(
+                $"{Describe(sourceName)}document is larger than the {options.MaxDocumentBytes:N0}-byte limit");
+        }
+
+        var reader = new Reader(new Parser(new StringReader(yaml)), sourceName, options);
+        try
+        {
+            return reader.ReadStream();
+        }
+        catch (YamlException ex)
+        {
+            throw new ConfigValidationException(
+                $"{Describe(sourceName)}invalid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {InputSanitizer.Sanitize(StripMark(ex.Message))}");
+        }
+    }
+
+    /// <summary>Reads a file, refusing it before reading when it exceeds the size limit.</summary>
+    public static async Task<ConfigMapping> ReadFileAsync(string path, YamlReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= YamlReadOptions.Default;
+        var name = Path.GetFileName(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new NotFoundException($"File '{InputSanitizer.Sanitize(path)}' does not exist");
+            }
+
+            if (info.Length > options.MaxDocumentBytes)
+            {
+                throw new ConfigValidationException($"{name}: document is larger than the {options.MaxDocumentBytes:N0}-byte limit");
+            }
+
+            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            return ParseMapping(text, name, options);
+        }
+        catch (IOException ex)
+        {
+            throw new ExternalServiceException("filesystem", $"Could not read '{InputSanitizer.Sanitize(path)}': {ex.GetType().Name}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ExternalServiceException("filesystem", $"Access denied reading '{InputSanitizer.Sanitize(path)}'", ex);
+        }
+    }
+
+    private static string Describe(string? sourceName) =>
+        string.IsNullOrEmpty(sourceName) ? string.Empty : InputSanitizer.Sanitize(sourceName) + ": ";
+
+    private static string StripMark(string message)
+    {
+        // YamlDotNet prefixes "(Line: 1, Col: 2, Idx: 1) - (Line: ...): ".
+        var i = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith('(') && i > 0 ? message[(i + 3)..] : message;
+    }
+
+    private sealed class Reader(IParser parser, string? sourceName, YamlReadOptions options)
+    {
+        private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
+        private long _expanded;
+        private int _depth;
+
+        public object? ReadStream()
+        {
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var (root, _) = ReadNode();
+            parser.Consume<DocumentEnd>();
+            if (!parser.TryConsume<StreamEnd>(out _))
+            {
+                var next = parser.Current!;
+                throw Error(next.Start, "expected a single document, found more than one");
+            }
+
+            return root;
+        }
+
+        private (object? Value, long Size) ReadNode()
+        {
+            var ev = parser.Current ?? throw new ConfigValidationException($"{Describe(sourceName)}unexpected end of document");
+            switch (ev)
+            {
+                case Scalar scalar:
+                    parser.MoveNext();
+                    return Count(Remember(scalar.Anchor, (ResolveScalar(scalar), 1)), scalar.Start);
+                case AnchorAlias alias:
+                    parser.MoveNext();
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        throw Error(alias.Start, $"alias '*{InputSanitizer.Sanitize(alias.Value.Value)}' refers to an undefined or enclosing anchor");
+                    }
+
+                    return Count(target, alias.Start);
+                case SequenceStart seq:
+                    return Remember(seq.Anchor, ReadSequence(seq));
+                case MappingStart map:
+                    return Remember(map.Anchor, ReadMapping(map));
+                default:
+                    throw Error(ev.Start, $"unexpected {ev.GetType().Name}");
+            }
+        }
+
+        private (object? Value, long Size) Count((object? Value, long Size) node, Mark at)
+        {
+            _expanded += node.Size;
+            if (_expanded > options.MaxExpandedNodes)
+            {
+                throw Error(at, $"document expands to more than {options.MaxExpandedNodes:N0} nodes through aliases (possible \"billion laughs\" document)");
+            }
+
+            return node;
+        }
+
+        private (object? Value, long Size) Remember(AnchorName anchor, (object? Value, long Size) node)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = node;
+            }
+
+            return node;
+        }
+
+        private void Enter(Mark at)
+        {
+            if (++_depth > options.MaxDepth)
+            {
+                throw Error(at, $"nesting is deeper than {options.MaxDepth} levels");
+            }
+        }
+
+        private (object? Value, long Size) ReadSequence(SequenceStart start)
+        {
+            RejectTag(start.Tag, "seq", start.Start);
+            Enter(start.Start);
+            parser.MoveNext();
+            var items = new List<object?>();
+            long size = 1;
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                var (v, s) = ReadNode();
+                items.Add(v);
+                size += s;
+            }
+
+            _depth--;
+            _expanded++;
+            return (items.Count == 0 ? ConfigSequence.Empty : new ConfigSequence([.. items]), size);
+        }
+
+        private (object? Value, long Size) ReadMapping(MappingStart start)
+        {
+            RejectTag(start.Tag, "map", start.Start);
+            Enter(start.Start);
+            parser.MoveNext();
+            var builder = new ConfigMappingBuilder();
+            List<ConfigMapping>? merges = null;
+            long size = 1;
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyEvent = parser.Current!;
+                if (keyEvent is Scalar { Style: ScalarStyle.Plain, Value: "<<" } && keyEvent is Scalar { Tag.IsEmpty: true })
+                {
+                    parser.MoveNext();
+                    var mergeStart = parser.Current!.Start;
+                    var (mv, ms) = ReadNode();
+                    size += ms;
+                    merges ??= [];
+                    AddMergeSources(merges, mv, mergeStart);
+                    continue;
+                }
+
+                var key = ReadKey();
+                var (value, s) = ReadNode();
+                size += s;
+                if (!builder.TryAdd(key, value))
+                {
+                    throw Error(keyEvent.Start, $"duplicate key '{InputSanitizer.Sanitize(ConfigPath.FormatKey(key))}'");
+                }
+            }
+
+            _depth--;
+            _expanded++;
+            var mapping = builder.Build();
+            return (merges is null ? mapping : ApplyMerges(mapping, merges), size);
+        }
+
+        private void AddMergeSources(List<ConfigMapping> merges, object? value, Mark at)
+        {
+            switch (value)
+            {
+                case ConfigMapping m:
+                    merges.Add(m);
+                    break;
+                case ConfigSequence seq when seq.All(i => i is ConfigMapping):
+                    merges.AddRange(seq.Cast<ConfigMapping>());
+                    break;
+                default:
+                    throw Error(at, "a merge key '<<' needs a mapping or a list of mappings");
+            }
+        }
+
+        private static ConfigMapping ApplyMerges(ConfigMapping explicitEntries, List<ConfigMapping> merges)
+        {
+            // PyYAML: merged keys first (earlier sources win), explicit keys override them.
+            var builder = new ConfigMappingBuilder(explicitEntries.Count + 8);
+            foreach (var source in merges)
+            {
+                foreach (var (k, v) in source.Entries)
+                {
+                    if (!builder.Contains(k))
+                    {
+                        builder.Add(k, explicitEntries.TryGetValue(k, out var ex) ? ex : v);
+                    }
+                }
+            }
+
+            foreach (var (k, v) in explicitEntries.Entries)
+            {
+                builder.TryAdd(k, v);
+            }
+
+            return builder.Build();
+        }
+
+        private object ReadKey()
+        {
+            var ev = parser.Current!;
+            if (ev is not Scalar and not AnchorAlias)
+            {
+                throw Error(ev.Start, "complex (mapping or list) keys are not supported");
+            }
+
+            var (key, _) = ReadNode();
+            return key switch
+            {
+                null => throw Error(ev.Start, "a mapping key may not be null"),
+                MissingValue => MissingValue.Literal,
+                ConfigMapping or ConfigSequence => throw Error(ev.Start, "complex (mapping or list) keys are not supported"),
+                _ => key,
+            };
+        }
+
+        private object? ResolveScalar(Scalar scalar)
+        {
+            if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
+            {
+                return ResolveTagged(scalar);
+            }
+
+            if (scalar.Style == ScalarStyle.Plain && !scalar.Tag.IsNonSpecific)
+            {
+                return YamlScalarResolver.ResolvePlain(scalar.Value);
+            }
+
+            // Quoted and block scalars stay strings; '???' quoted is still OmegaConf's missing marker.
+            return scalar.Value == MissingValue.Literal ? MissingValue.Instance : scalar.Value;
+        }
+
+        private object? ResolveTagged(Scalar scalar)
+        {
+            var tag = scalar.Tag.Value;
+            var text = scalar.Value;
+            object? result = tag switch
+            {
+                TagPrefix + "str" => text,
+                TagPrefix + "null" => null,
+                TagPrefix + "bool" => YamlScalarResolver.ResolvePlain(text) is bool b ? b : Invalid(),
+                TagPrefix + "int" => YamlScalarResolver.TryParseInt(text, out var l) ? l : Invalid(),
+                TagPrefix + "float" => YamlScalarResolver.TryParseFloat(text, out var d) ? d
+                    : YamlScalarResolver.TryParseInt(text, out var li) ? (double)li : Invalid(),
+                _ => throw Error(scalar.Start, $"unsupported tag '{InputSanitizer.Sanitize(tag)}'"),
+            };
+            return result;
+
+            object Invalid() => throw Error(scalar.Start, $"'{InputSanitizer.Sanitize(text)}' is not a valid !!{tag[TagPrefix.Length..]}");
+        }
+
+        private void RejectTag(TagName tag, string allowed, Mark at)
+        {
+            if (!tag.IsEmpty && !tag.IsNonSpecific && tag.Value != TagPrefix + allowed)
+            {
+                throw Error(at, $"unsupported tag '{InputSanitizer.Sanitize(tag.Value)}'");
+            }
+        }
+
+        private ConfigValidationException Error(Mark at, string message) =>
+            new($"{Describe(sourceName)}{message} (line {at.Line}, column {at.Column})");
+    }
+}
