@@ -148,9 +148,9 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
         AlbName: Name("alb"),
         Routes:
         [
-            new ApiRouteConfig("ANY", "/api/v1/{proxy+}", "default"),
-            new ApiRouteConfig("ANY", "/api/v1/backtests/{proxy+}", "backtests"),
-            new ApiRouteConfig("GET", "/api/v1/health", "default"),
+            new ApiRouteConfig("ANY", "/api/v1/{proxy+}", "default", Authorized: true),
+            new ApiRouteConfig("ANY", "/api/v1/backtests/{proxy+}", "backtests", Authorized: true),
+            new ApiRouteConfig("GET", "/api/v1/health", "default", Authorized: false),
         ],
         Throttles: [new ThrottleConfig("default", 100, 200), new ThrottleConfig("backtests", 10, 20)],
         AlbPathPatterns:
