@@ -57,7 +57,7 @@ public static class InfraConfigFlattener
             return null;
         }
 
-        foreach (var name in (ReadOnlySpan<string>)["key", "name", "service"])
+        foreach (var name in (ReadOnlySpan<string>)["key", "name", "id", "service"])
         {
             if (item.TryGetProperty(name, out var id) && id.ValueKind == JsonValueKind.String)
             {
