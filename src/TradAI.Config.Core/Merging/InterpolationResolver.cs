@@ -83,41 +83,41 @@ public sealed class InterpolationResolver
                 }
 
             case ConfigMapping m:
-            {
-                KeyValuePair<object, object?>[]? copy = null;
-                var entries = m.Entries;
-                for (var i = 0; i < entries.Length; i++)
                 {
-                    path.Add(entries[i].Key);
-                    var r = ResolveTree(entries[i].Value, path);
-                    path.RemoveAt(path.Count - 1);
-                    if (!ReferenceEquals(r, entries[i].Value))
+                    KeyValuePair<object, object?>[]? copy = null;
+                    var entries = m.Entries;
+                    for (var i = 0; i < entries.Length; i++)
                     {
-                        copy ??= entries.ToArray();
-                        copy[i] = new(entries[i].Key, r);
+                        path.Add(entries[i].Key);
+                        var r = ResolveTree(entries[i].Value, path);
+                        path.RemoveAt(path.Count - 1);
+                        if (!ReferenceEquals(r, entries[i].Value))
+                        {
+                            copy ??= entries.ToArray();
+                            copy[i] = new(entries[i].Key, r);
+                        }
                     }
-                }
 
-                return copy is null ? m : new ConfigMapping(copy);
-            }
+                    return copy is null ? m : new ConfigMapping(copy);
+                }
 
             case ConfigSequence q:
-            {
-                object?[]? copy = null;
-                for (var i = 0; i < q.Count; i++)
                 {
-                    path.Add(i);
-                    var r = ResolveTree(q[i], path);
-                    path.RemoveAt(path.Count - 1);
-                    if (!ReferenceEquals(r, q[i]))
+                    object?[]? copy = null;
+                    for (var i = 0; i < q.Count; i++)
                     {
-                        copy ??= [.. q];
-                        copy[i] = r;
+                        path.Add(i);
+                        var r = ResolveTree(q[i], path);
+                        path.RemoveAt(path.Count - 1);
+                        if (!ReferenceEquals(r, q[i]))
+                        {
+                            copy ??= [.. q];
+                            copy[i] = r;
+                        }
                     }
-                }
 
-                return copy is null ? q : new ConfigSequence(copy);
-            }
+                    return copy is null ? q : new ConfigSequence(copy);
+                }
 
             default:
                 return value;
@@ -310,16 +310,16 @@ public sealed class InterpolationResolver
         switch (current)
         {
             case ConfigMapping m:
-            {
-                var found = exactKey is not null && exactKey is not int && m.ContainsKey(exactKey) ? exactKey : FindKey(m, key);
-                if (found is null)
                 {
-                    throw NotFound(reference);
-                }
+                    var found = exactKey is not null && exactKey is not int && m.ContainsKey(exactKey) ? exactKey : FindKey(m, key);
+                    if (found is null)
+                    {
+                        throw NotFound(reference);
+                    }
 
-                at.Add(found);
-                return m[found];
-            }
+                    at.Add(found);
+                    return m[found];
+                }
 
             case ConfigSequence q when int.TryParse(key, out var idx) && idx >= 0 && idx < q.Count:
                 at.Add(idx);

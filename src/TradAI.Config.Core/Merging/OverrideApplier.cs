@@ -66,26 +66,26 @@ public static class OverrideApplier
         switch (node)
         {
             case ConfigMapping map:
-            {
-                var key = FindKey(map, segment);
-                var exists = key is not null;
-                if (!last)
                 {
-                    if (!exists)
+                    var key = FindKey(map, segment);
+                    var exists = key is not null;
+                    if (!last)
                     {
-                        if (o.Kind is OverrideKind.Add or OverrideKind.ForceAdd)
+                        if (!exists)
                         {
-                            return map.With(segment, ApplyAt(ConfigMapping.Empty, o, depth + 1));
+                            if (o.Kind is OverrideKind.Add or OverrideKind.ForceAdd)
+                            {
+                                return map.With(segment, ApplyAt(ConfigMapping.Empty, o, depth + 1));
+                            }
+
+                            throw Failure(o);
                         }
 
-                        throw Failure(o);
+                        return map.With(key!, ApplyAt(map[key!], o, depth + 1));
                     }
 
-                    return map.With(key!, ApplyAt(map[key!], o, depth + 1));
+                    return ApplyLeaf(map, key, segment, o);
                 }
-
-                return ApplyLeaf(map, key, segment, o);
-            }
 
             case ConfigSequence seq when int.TryParse(segment, out var index) && index >= 0 && index < seq.Count:
                 if (!last)
