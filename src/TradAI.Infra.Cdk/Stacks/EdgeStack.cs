@@ -1,10 +1,10 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Apigatewayv2;
-using Amazon.CDK.AwsApigatewayv2Authorizers;
-using Amazon.CDK.AwsApigatewayv2Integrations;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.ServiceDiscovery;
+using Amazon.CDK.AwsApigatewayv2Authorizers;
+using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
 using TradAI.Infra.EnvFiles;
 using TradAI.Infra.Model;

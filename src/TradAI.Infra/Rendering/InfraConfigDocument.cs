@@ -24,7 +24,7 @@ public static class InfraConfigDocument
         JsonValueKind.Object => ConfigMapping.From(element.EnumerateObject().Select(p => new KeyValuePair<string, object?>(p.Name, ToTreeValue(p.Value)))),
         JsonValueKind.Array => ConfigSequence.From(element.EnumerateArray().Select(ToTreeValue)),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

@@ -28,7 +28,7 @@ public sealed class InfraConfigRenderingTests
     {
         var config = InfraConfigResolver.Resolve(DeploymentEnvironment.Dev);
         var yaml = InfraConfigDocument.ToYaml(config);
-        yaml.Should().Contain("consolidated_mode: true").And.Contain("vpc_cidr: 10.0.0.0/16");
+        yaml.Should().Contain("consolidated_mode: true").And.Contain("vpc_cidr: 10.0.0.0/16").And.Contain("  desired_count: 1\n");
         var back = YamlConfigReader.ParseMapping(yaml, "infra.yaml");
         ConfigValues.DeepEquals(back, InfraConfigDocument.ToTree(config)).Should().BeTrue();
     }
