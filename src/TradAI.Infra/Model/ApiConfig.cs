@@ -21,16 +21,3 @@ public sealed record ApiConfig(
     public ThrottleConfig Throttle(string name) =>
         Throttles.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException($"no throttle '{name}'");
 }
-
-/// <summary>One API Gateway route (<c>ANY /api/v1/backtests/{proxy+}</c>), the named throttle applied to it, and whether it needs a Cognito token.</summary>
-public sealed record ApiRouteConfig(string Method, string Path, string Throttle, bool Authorized)
-{
-    /// <summary>The route key API Gateway uses (<c>ANY /path</c>).</summary>
-    public string RouteKey => $"{Method} {Path}";
-}
-
-/// <summary>Steady-state requests per second and burst.</summary>
-public sealed record ThrottleConfig(string Name, int RateLimit, int BurstLimit);
-
-/// <summary>One ALB listener rule: priority, path patterns and the service they forward to.</summary>
-public sealed record AlbPathPatternConfig(string Service, int Priority, IReadOnlyList<string> PathPatterns);

@@ -6,6 +6,3 @@ namespace TradAI.Infra.Model;
 /// <param name="Versioned">Whether object versioning is on (config files are).</param>
 /// <param name="Lifecycle">Lifecycle rules (§8: results to Glacier after 30 days, logs deleted after 90).</param>
 public sealed record BucketConfig(string Key, string Name, bool Versioned, IReadOnlyList<LifecycleRuleConfig> Lifecycle);
-
-/// <summary>One lifecycle rule: move to Glacier and/or expire after a number of days.</summary>
-public sealed record LifecycleRuleConfig(string Id, int? TransitionToGlacierAfterDays, int? ExpireAfterDays);

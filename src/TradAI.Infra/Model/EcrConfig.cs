@@ -13,6 +13,3 @@ public sealed record EcrConfig(
     public EcrRepositoryConfig Repository(string key) =>
         ServiceRepositories.Concat(LambdaRepositories).FirstOrDefault(r => r.Key == key) ?? throw new KeyNotFoundException($"no repository '{key}'");
 }
-
-/// <summary>One ECR repository; <paramref name="MaxImageCount"/> bounds storage with a lifecycle rule.</summary>
-public sealed record EcrRepositoryConfig(string Key, string Name, int MaxImageCount, bool ScanOnPush);

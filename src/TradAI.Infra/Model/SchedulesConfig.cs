@@ -7,13 +7,3 @@ public sealed record SchedulesConfig(IReadOnlyList<LambdaScheduleConfig> Lambdas
     public LambdaScheduleConfig Lambda(string key) =>
         Lambdas.FirstOrDefault(l => l.Key == key) ?? throw new KeyNotFoundException($"no scheduled lambda '{key}'");
 }
-
-/// <summary>One scheduled Lambda: its function and rule names, schedule, size, and the context key that overrides the schedule.</summary>
-public sealed record LambdaScheduleConfig(
-    string Key,
-    string FunctionName,
-    string RuleName,
-    string Expression,
-    string ContextKey,
-    int MemoryMb,
-    int TimeoutSeconds);
