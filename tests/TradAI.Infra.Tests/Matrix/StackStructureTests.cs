@@ -168,6 +168,21 @@ public sealed class StackStructureTests(SynthesizedApps apps)
             ("RedrivePolicy", Match.ObjectLike(Of(("maxReceiveCount", 3))))));
     }
 
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Cognito_password_policy_comes_from_the_config(string env)
+    {
+        var policy = apps.For(env).Config.Auth.Cognito.PasswordPolicy;
+        apps.For(env).Foundation.HasResourceProperties("AWS::Cognito::UserPool", Of(
+            ("Policies", Of(("PasswordPolicy", Of(
+                ("MinimumLength", policy.MinLength),
+                ("RequireLowercase", policy.RequireLowercase),
+                ("RequireUppercase", policy.RequireUppercase),
+                ("RequireNumbers", policy.RequireDigits),
+                ("RequireSymbols", policy.RequireSymbols),
+                ("TemporaryPasswordValidityDays", policy.TemporaryPasswordValidityDays)))))));
+    }
+
     private static IEnumerable<(string?, string?)> Keys(JsonElement schema) =>
         schema.EnumerateArray().Select(k => (k.GetProperty("AttributeName").GetString(), k.GetProperty("KeyType").GetString()));
 }

@@ -88,4 +88,18 @@ public sealed class InfraConfigRenderingTests
             InfraConfigDiff.Compare(InfraConfigResolver.Resolve(env), InfraConfigResolver.Resolve(env), includeNaming: true).Should().BeEmpty();
         }
     }
+
+    [Fact]
+    public void Diffing_the_other_way_round_swaps_the_sides()
+    {
+        foreach (var a in DeploymentEnvironments.All)
+        {
+            foreach (var b in DeploymentEnvironments.All)
+            {
+                var forward = InfraConfigDiff.Compare(InfraConfigResolver.Resolve(a), InfraConfigResolver.Resolve(b));
+                var backward = InfraConfigDiff.Compare(InfraConfigResolver.Resolve(b), InfraConfigResolver.Resolve(a));
+                backward.Select(d => new InfraDifference(d.Path, d.Right, d.Left)).Should().BeEquivalentTo(forward);
+            }
+        }
+    }
 }
