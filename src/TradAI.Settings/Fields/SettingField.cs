@@ -132,11 +132,12 @@ public sealed class SettingField<T> : SettingField
         Parsed<T> parsed;
         switch (raw)
         {
+            case string text:
+                // Text always goes through the parser, even for text fields, so normalisation (log level upper-casing) applies.
+                parsed = _parseText(text);
+                break;
             case T typed:
                 parsed = Parsed<T>.Success(typed);
-                break;
-            case string text:
-                parsed = _parseText(text);
                 break;
             case IReadOnlyList<string> items when _parseItems is not null:
                 parsed = _parseItems(items);
