@@ -14,13 +14,13 @@ internal sealed class LoadInputs
         FlatConfig? tree,
         IReadOnlyDictionary<string, string> environment,
         List<(string Path, Dictionary<string, string> Values)> files,
-        string baseDirectory)
+        string? baseDirectory)
     {
         Code = code;
         Tree = tree;
         Environment = environment;
         Files = files;
-        BaseDirectory = baseDirectory;
+        _baseDirectory = baseDirectory;
     }
 
     public IReadOnlyDictionary<string, object?>? Code { get; }
@@ -31,7 +31,10 @@ internal sealed class LoadInputs
 
     public List<(string Path, Dictionary<string, string> Values)> Files { get; }
 
-    public string BaseDirectory { get; }
+    private string? _baseDirectory;
+
+    /// <summary>Where relative paths resolve; the current directory is read only when needed.</summary>
+    public string BaseDirectory => _baseDirectory ??= Directory.GetCurrentDirectory();
 
     /// <summary>The S3_CONFIG location, when a variable or env file names one and loading it is enabled.</summary>
     public string? S3Location { get; private set; }
@@ -45,7 +48,7 @@ internal sealed class LoadInputs
 
     public static LoadInputs Prepare(SettingsSchema schema, SettingsLoadOptions options)
     {
-        var baseDirectory = options.BaseDirectory ?? Directory.GetCurrentDirectory();
+        var baseDirectory = options.BaseDirectory;
         var environment = CaseInsensitive(options.Environment) ?? ProcessEnvironment();
         var code = options.Values is null
             ? null
@@ -123,8 +126,14 @@ internal sealed class LoadInputs
         return result;
     }
 
-    private static List<(string, Dictionary<string, string>)> ReadEnvFiles(IReadOnlyList<string> files, bool explicitFiles, string baseDirectory)
+    private static List<(string, Dictionary<string, string>)> ReadEnvFiles(IReadOnlyList<string> files, bool explicitFiles, string? baseDirectory)
     {
+        if (files.Count == 0)
+        {
+            return [];
+        }
+
+        baseDirectory ??= Directory.GetCurrentDirectory();
         var result = new List<(string, Dictionary<string, string>)>(files.Count);
         foreach (var file in files)
         {

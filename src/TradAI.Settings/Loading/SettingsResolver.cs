@@ -1,6 +1,4 @@
 using TradAI.Config.Core.Errors;
-using TradAI.Settings.Fields;
-using TradAI.Settings.Secrets;
 
 namespace TradAI.Settings.Loading;
 
@@ -13,81 +11,71 @@ internal static class SettingsResolver
 {
     public static SettingsResolution Run(SettingsSchema schema, LoadInputs inputs)
     {
+        var state = new State(schema);
         var fields = schema.Fields;
-        var values = new SettingValues(fields.Count);
-        var sources = new SettingSource[fields.Count];
-        var display = new string[fields.Count];
-        var valid = new bool[fields.Count];
-        var problems = new List<ValidationProblem>();
-        var indexOf = new Dictionary<SettingField, int>(fields.Count, ReferenceEqualityComparer.Instance);
-
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            indexOf[field] = i;
-            var names = schema.EnvironmentNames[i];
-            var (raw, source) = Find(inputs, names, schema.TreeKeys[i], field.Name);
+            var (raw, source) = Find(inputs, schema.EnvironmentNames[i], schema.TreeKeys[i], field.Name);
             object? value;
             if (raw is null)
             {
-                value = schema.DefaultFor(field, values);
-                source = new SettingSource(SettingSourceKind.Default, null, null, field.DefaultNote);
+                value = schema.DefaultFor(field, state.Values);
+                state.Sources[i] = schema.DefaultSources[i];
+                state.Shown[i] = value;
                 if (field.IsRequired && value is null)
                 {
-                    problems.Add(Problem(field, "is required", source, names, null));
-                    display[i] = string.Empty;
-                    sources[i] = source;
+                    state.Fail(i, "is required");
                     continue;
                 }
             }
             else
             {
+                state.Sources[i] = source!;
                 var parsed = field.Convert(raw);
                 if (!parsed.Ok)
                 {
-                    problems.Add(Problem(field, parsed.Error!, source!, names, RawText(raw)));
-                    display[i] = field.IsSecret ? SecretString.Mask : RawText(raw);
-                    sources[i] = source!;
+                    state.Shown[i] = raw;
+                    state.RawText[i] = true;
+                    state.Fail(i, parsed.Error!);
                     continue;
                 }
 
                 value = parsed.Value;
+                state.Shown[i] = value;
             }
 
-            sources[i] = source!;
-            display[i] = value is null ? string.Empty : field.IsSecret ? SecretString.Mask : field.Format(value);
             if (field.Check(value) is { } error)
             {
-                problems.Add(Problem(field, error, source!, names, display[i]));
+                state.Fail(i, error);
                 continue;
             }
 
-            values.Set(field, value);
-            valid[i] = true;
+            state.Values.Set(field, value);
+            state.Valid[i] = true;
         }
 
-        var context = new SettingsRuleContext(
-            values,
-            f => indexOf.TryGetValue(f, out var i) && sources[i].Kind != SettingSourceKind.Default,
-            (f, reason) =>
-            {
-                var i = indexOf[f];
-                valid[i] = false;
-                problems.Add(Problem(f, reason, sources[i], schema.EnvironmentNames[i], display[i].Length == 0 ? null : display[i]));
-            });
-        foreach (var rule in schema.Rules)
+        if (schema.Rules.Count > 0)
         {
-            rule(context);
+            var context = new SettingsRuleContext(
+                state.Values,
+                f => schema.IndexOf.TryGetValue(f, out var i) && state.Sources[i].Kind != SettingSourceKind.Default,
+                (f, reason) => state.Fail(schema.IndexOf[f], reason));
+            foreach (var rule in schema.Rules)
+            {
+                rule(context);
+            }
         }
 
         var entries = new ResolvedSetting[fields.Count];
         for (var i = 0; i < fields.Count; i++)
         {
-            entries[i] = new ResolvedSetting(fields[i], display[i], sources[i], schema.EnvironmentNames[i], valid[i]);
+            entries[i] = new ResolvedSetting(fields[i], state.Shown[i], state.RawText[i], state.Sources[i], schema.EnvironmentNames[i], state.Valid[i]);
         }
 
-        var settings = problems.Count == 0 ? schema.Create(values) : null;
-        var filesRead = inputs.Files.Select(f => f.Path).ToArray();
+        var problems = (IReadOnlyList<ValidationProblem>?)state.Problems ?? [];
+        var settings = problems.Count == 0 ? schema.Create(state.Values) : null;
+        string[] filesRead = inputs.Files.Count == 0 ? [] : inputs.Files.Select(f => f.Path).ToArray();
         return new SettingsResolution(schema, entries, problems, settings, inputs.S3Source, inputs.S3?.Location, filesRead);
     }
 
@@ -143,20 +131,33 @@ internal static class SettingsResolver
         return null;
     }
 
-    private static string RawText(object raw) => raw switch
+    /// <summary>Per-load bookkeeping, indexed like the schema's fields.</summary>
+    private sealed class State(SettingsSchema schema)
     {
-        string s => s,
-        IReadOnlyList<string> items => "[" + string.Join(", ", items) + "]",
-        _ => raw.ToString() ?? string.Empty,
-    };
+        public SettingValues Values { get; } = new(schema.Fields.Count);
 
-    /// <summary>"why (got 'x'; from env BACKEND_PORT)" or, for an unset field, "why (set BACKEND_X or X)". Secrets never show their value.</summary>
-    private static ValidationProblem Problem(SettingField field, string reason, SettingSource source, string[] names, string? shownValue)
-    {
-        var got = field.IsSecret || string.IsNullOrEmpty(shownValue) ? string.Empty : $"got '{InputSanitizer.Sanitize(shownValue, 120)}'; ";
-        var where = source.Kind == SettingSourceKind.Default
-            ? $"{(got.Length > 0 ? source.ToString() + "; " : string.Empty)}set {string.Join(" or ", names)}"
-            : "from " + InputSanitizer.Sanitize(source.ToString(), 300);
-        return new ValidationProblem(field.Name, $"{reason} ({got}{where})");
+        public SettingSource[] Sources { get; } = new SettingSource[schema.Fields.Count];
+
+        public object?[] Shown { get; } = new object?[schema.Fields.Count];
+
+        public bool[] RawText { get; } = new bool[schema.Fields.Count];
+
+        public bool[] Valid { get; } = new bool[schema.Fields.Count];
+
+        public List<ValidationProblem>? Problems { get; private set; }
+
+        /// <summary>"why (got 'x'; from env BACKEND_PORT)" or, for an unset field, "why (set BACKEND_X or X)". Secrets never show their value.</summary>
+        public void Fail(int i, string reason)
+        {
+            Valid[i] = false;
+            var field = schema.Fields[i];
+            var source = Sources[i];
+            var shown = ResolvedSetting.Display(field, Shown[i], RawText[i]);
+            var got = field.IsSecret || shown.Length == 0 ? string.Empty : $"got '{InputSanitizer.Sanitize(shown, 120)}'; ";
+            var where = source.Kind == SettingSourceKind.Default
+                ? $"{(got.Length > 0 ? source + "; " : string.Empty)}set {string.Join(" or ", schema.EnvironmentNames[i])}"
+                : "from " + InputSanitizer.Sanitize(source.ToString(), 300);
+            (Problems ??= []).Add(new ValidationProblem(field.Name, $"{reason} ({got}{where})"));
+        }
     }
 }

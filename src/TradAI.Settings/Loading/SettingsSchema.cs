@@ -31,6 +31,12 @@ public abstract class SettingsSchema
         var treePrefix = envPrefix.ToLowerInvariant();
         TreeKeys = fields.Select(f => new[] { treePrefix + f.Name, f.Name }).ToArray();
         S3ConfigNames = [envPrefix + "S3_CONFIG", "S3_CONFIG"];
+        DefaultSources = fields.Select(f => new SettingSource(SettingSourceKind.Default, null, null, f.DefaultNote)).ToArray();
+        IndexOf = new Dictionary<SettingField, int>(fields.Count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            IndexOf[fields[i]] = i;
+        }
     }
 
     /// <summary>The service key used by the CLI (<c>backend</c>).</summary>
@@ -54,6 +60,12 @@ public abstract class SettingsSchema
 
     /// <summary>Per field: keys looked up in a config tree (<c>backend_port</c>, then <c>port</c>).</summary>
     internal string[][] TreeKeys { get; }
+
+    /// <summary>Per field: the source recorded when its default is used.</summary>
+    internal SettingSource[] DefaultSources { get; }
+
+    /// <summary>Field descriptor to index in <see cref="Fields"/>.</summary>
+    internal Dictionary<SettingField, int> IndexOf { get; }
 
     /// <summary>The variables that may name the S3_CONFIG document.</summary>
     internal string[] S3ConfigNames { get; }
