@@ -114,7 +114,9 @@ public sealed class PriorityTests : IDisposable
         var b = SettingsLoader.Load<BackendSettings>(options);
 
         a.Should().Be(b);
-        typeof(BackendSettings).GetProperties().Where(p => p.CanWrite)
-            .Should().OnlyContain(p => p.SetMethod!.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit"));
+        Type[] types = [typeof(BackendSettings), typeof(StrategyServiceSettings), typeof(Mixins.MlflowSettings), typeof(Mixins.CognitoSettings)];
+        types.SelectMany(t => t.GetProperties()).Should().NotBeEmpty()
+            .And.OnlyContain(p => p.SetMethod == null || !p.SetMethod.IsPublic, "settings are frozen: no setter or init accessor, not even for 'with'");
+        typeof(BackendSettings).GetConstructors().Should().BeEmpty("instances come only from the loader, validated");
     }
 }

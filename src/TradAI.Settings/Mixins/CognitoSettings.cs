@@ -20,13 +20,13 @@ public sealed partial record CognitoSettings
         AuthEnabled = values.Get(Fields.AuthEnabled);
     }
 
-    public string? UserPoolId { get; init; }
+    public string? UserPoolId { get; }
 
-    public string? ClientId { get; init; }
+    public string? ClientId { get; }
 
-    public string? Region { get; init; }
+    public string? Region { get; }
 
-    public bool AuthEnabled { get; init; }
+    public bool AuthEnabled { get; }
 
     public static SettingsGroup Group { get; } = new(
         "cognito",

@@ -25,18 +25,18 @@ public sealed partial record MlflowSettings
         VerifySsl = values.Get(Fields.VerifySsl);
     }
 
-    public string? TrackingUri { get; init; }
+    public string? TrackingUri { get; }
 
-    public string? Username { get; init; }
+    public string? Username { get; }
 
-    public SecretString? Password { get; init; }
+    public SecretString? Password { get; }
 
-    public SecretString? Token { get; init; }
+    public SecretString? Token { get; }
 
     /// <summary>A Secrets Manager secret (name or ARN) holding the credentials, as <c>MLFLOW_SECRET_NAME</c> in the spec.</summary>
-    public string? SecretName { get; init; }
+    public string? SecretName { get; }
 
-    public bool VerifySsl { get; init; }
+    public bool VerifySsl { get; }
 
     public static SettingsGroup Group { get; } = new(
         "mlflow",

@@ -35,36 +35,36 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
         Cognito = new CognitoSettings(values);
     }
 
-    public string DataCollectionUrl { get; init; }
+    public string DataCollectionUrl { get; }
 
-    public string StrategyServiceUrl { get; init; }
+    public string StrategyServiceUrl { get; }
 
-    public ExecutorMode ExecutorMode { get; init; }
+    public ExecutorMode ExecutorMode { get; }
 
     /// <summary>ECS cluster name or ARN; required for the ECS executor.</summary>
-    public string? EcsCluster { get; init; }
+    public string? EcsCluster { get; }
 
     /// <summary>State machine ARN; required for the Step Functions executor.</summary>
-    public string? StepFunctionsStateMachineArn { get; init; }
+    public string? StepFunctionsStateMachineArn { get; }
 
     /// <summary>Config bucket; defaults to <c>tradai-configs-{env}</c>.</summary>
-    public string S3ConfigBucket { get; init; }
+    public string S3ConfigBucket { get; }
 
     /// <summary>Config-version table; defaults to <c>tradai-config-versions-{env}</c>.</summary>
-    public string DynamoDbTableName { get; init; }
+    public string DynamoDbTableName { get; }
 
     /// <summary><c>BACKEND_AWS_REGION</c>, else <c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c>.</summary>
-    public string AwsRegion { get; init; }
+    public string AwsRegion { get; }
 
     /// <summary>The backtest job queue.</summary>
-    public string? SqsQueueUrl { get; init; }
+    public string? SqsQueueUrl { get; }
 
     /// <summary>Signs WebSocket tokens. Masked in <see cref="object.ToString"/>.</summary>
-    public SecretString WebSocketSecretKey { get; init; }
+    public SecretString WebSocketSecretKey { get; }
 
-    public MlflowSettings Mlflow { get; init; }
+    public MlflowSettings Mlflow { get; }
 
-    public CognitoSettings Cognito { get; init; }
+    public CognitoSettings Cognito { get; }
 
     public static SettingsSchema<BackendSettings> Schema { get; } =
         SettingsSchema<BackendSettings>.Create("backend", "BACKEND_", v => new BackendSettings(v))

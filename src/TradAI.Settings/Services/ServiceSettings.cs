@@ -25,23 +25,23 @@ public abstract record ServiceSettings
     }
 
     /// <summary>dev, staging or prod (<c>{PREFIX}ENVIRONMENT</c> or <c>ENVIRONMENT</c>).</summary>
-    public DeploymentEnvironment Environment { get; init; }
+    public DeploymentEnvironment Environment { get; }
 
-    public string ServiceName { get; init; }
+    public string ServiceName { get; }
 
-    public string ServiceVersion { get; init; }
+    public string ServiceVersion { get; }
 
-    public string Host { get; init; }
+    public string Host { get; }
 
-    public int Port { get; init; }
+    public int Port { get; }
 
-    public bool Debug { get; init; }
+    public bool Debug { get; }
 
     /// <summary>Upper-case Python logging level (DEBUG, INFO, WARNING, ERROR, CRITICAL).</summary>
-    public string LogLevel { get; init; }
+    public string LogLevel { get; }
 
     /// <summary>Allowed CORS origins; by default <c>["*"]</c> in dev and none in staging and prod (SPEC §8).</summary>
-    public StringList CorsOrigins { get; init; }
+    public StringList CorsOrigins { get; }
 
     /// <summary>The shared fields, for any settings schema to include.</summary>
     public static SettingsGroup Group { get; } = new(

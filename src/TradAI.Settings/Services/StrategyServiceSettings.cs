@@ -23,16 +23,16 @@ public sealed record StrategyServiceSettings : ServiceSettings, ISettings<Strate
     }
 
     /// <summary>The strategy config this service loads (required).</summary>
-    public string StrategyName { get; init; }
+    public string StrategyName { get; }
 
-    public string ConfigBucket { get; init; }
+    public string ConfigBucket { get; }
 
     /// <summary>MLflow registry stage: None, Staging, Production or Archived.</summary>
-    public string ModelStage { get; init; }
+    public string ModelStage { get; }
 
-    public int BacktestTimeoutSeconds { get; init; }
+    public int BacktestTimeoutSeconds { get; }
 
-    public MlflowSettings Mlflow { get; init; }
+    public MlflowSettings Mlflow { get; }
 
     public static SettingsSchema<StrategyServiceSettings> Schema { get; } =
         SettingsSchema<StrategyServiceSettings>.Create("strategy", "STRATEGY_", v => new StrategyServiceSettings(v))
