@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using TradAI.Cli.Output;
+using TradAI.Config.Core.Errors;
 using TradAI.Settings.Catalog;
 using TradAI.Settings.Loading;
 
@@ -11,6 +13,9 @@ namespace TradAI.Cli.Commands;
 /// </summary>
 internal static class SettingsCommands
 {
+    /// <summary>Test seam: variables to read instead of the process environment (null reads the process environment).</summary>
+    internal static IReadOnlyDictionary<string, string>? EnvironmentOverride { get; set; }
+
     public static Command Create()
     {
         var command = new Command("settings", "Show and validate service settings (environment > env files > S3_CONFIG > defaults).");
@@ -51,11 +56,19 @@ internal static class SettingsCommands
         command.Options.Add(noS3);
         command.SetAction((ParseResult r, CancellationToken ct) => CliRunner.RunAsync(async () =>
         {
-            var resolution = await ResolveAsync(r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct);
-            Render(resolution);
+            var resolution = await ResolveAsync(r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false);
+            if (r.GetValue(CommonOptions.Output) == OutputFormat.Json)
+            {
+                await CliRunner.Out.WriteLineAsync(ToJson(resolution)).ConfigureAwait(false);
+            }
+            else
+            {
+                Render(resolution);
+            }
+
             if (resolution.ToException() is { } error)
             {
-                await CliRunner.Error.WriteLineAsync($"error: {error.Message}");
+                await CliRunner.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
                 return ExitCodes.ValidationFailed;
             }
 
@@ -75,13 +88,13 @@ internal static class SettingsCommands
         command.Options.Add(noS3);
         command.SetAction((ParseResult r, CancellationToken ct) => CliRunner.RunAsync(async () =>
         {
-            var resolution = await ResolveAsync(r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct);
+            var resolution = await ResolveAsync(r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false);
             if (resolution.ToException() is { } error)
             {
                 throw error;
             }
 
-            await CliRunner.Out.WriteLineAsync($"{resolution.Schema.TypeName} is valid ({resolution.Entries.Count} settings)");
+            await CliRunner.Out.WriteLineAsync($"{resolution.Schema.TypeName} is valid ({resolution.Entries.Count} settings)").ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;
@@ -90,9 +103,10 @@ internal static class SettingsCommands
     private static Task<SettingsResolution> ResolveAsync(string service, string[]? envFiles, bool noS3Config, CancellationToken cancellationToken)
     {
         var schema = SettingsCatalog.Find(service)
-            ?? throw new UsageException($"unknown service '{Config.Core.Errors.InputSanitizer.Sanitize(service)}'; known: {string.Join(", ", SettingsCatalog.All.Select(s => s.Service))}");
+            ?? throw new UsageException($"unknown service '{InputSanitizer.Sanitize(service)}'; known: {string.Join(", ", SettingsCatalog.All.Select(s => s.Service))}");
         var options = new SettingsLoadOptions
         {
+            Environment = EnvironmentOverride,
             EnvFiles = envFiles is { Length: > 0 } ? envFiles : null,
             LoadS3Config = !noS3Config,
         };
@@ -101,7 +115,7 @@ internal static class SettingsCommands
 
     private static void Render(SettingsResolution resolution)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(CliRunner.Out) });
+        var console = Terminal.Out;
         if (Console.IsOutputRedirected)
         {
             // Piped output has no terminal width; don't wrap long variable names and ARNs at 80 columns.
@@ -116,7 +130,7 @@ internal static class SettingsCommands
             .AddColumn("Variables");
         foreach (var entry in resolution.Entries)
         {
-            var name = entry.IsValid ? Markup.Escape(entry.Name) : $"[red]{Markup.Escape(entry.Name)} ✗[/]";
+            var name = entry.IsValid ? Markup.Escape(entry.Name) : $"[red]{Markup.Escape(entry.Name)} (invalid)[/]";
             var value = entry.DisplayValue.Length == 0 ? "[grey](not set)[/]" : Markup.Escape(entry.DisplayValue);
             table.AddRow(name, value, Markup.Escape(entry.Source.ToString()), Markup.Escape(string.Join(" | ", entry.EnvironmentNames)));
         }
@@ -131,4 +145,66 @@ internal static class SettingsCommands
             ? "Env files: none"
             : "Env files: " + Markup.Escape(string.Join(", ", resolution.EnvFilesRead)));
     }
+
+    /// <summary>Machine-readable form: every setting with value (secrets masked), source and variables, then the problems.</summary>
+    private static string ToJson(SettingsResolution resolution) => Json.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("service", resolution.Schema.Service);
+        w.WriteString("type", resolution.Schema.TypeName);
+        w.WriteString("prefix", resolution.Schema.EnvPrefix);
+        w.WriteBoolean("valid", resolution.IsValid);
+        w.WriteStartArray("settings");
+        foreach (var entry in resolution.Entries)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", entry.Name);
+            if (entry.DisplayValue.Length == 0)
+            {
+                w.WriteNull("value");
+            }
+            else
+            {
+                w.WriteString("value", entry.DisplayValue);
+            }
+
+            w.WriteBoolean("secret", entry.Field.IsSecret);
+            w.WriteString("source", entry.Source.ToString());
+            w.WriteString("source_kind", entry.Source.Kind.ToString());
+            w.WriteBoolean("valid", entry.IsValid);
+            w.WriteStartArray("variables");
+            foreach (var name in entry.EnvironmentNames)
+            {
+                w.WriteStringValue(name);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("problems");
+        foreach (var problem in resolution.Problems)
+        {
+            w.WriteStartObject();
+            w.WriteString("field", problem.Path);
+            w.WriteString("message", problem.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (resolution.S3ConfigLocation is { } location)
+        {
+            w.WriteString("s3_config", location);
+        }
+
+        w.WriteStartArray("env_files");
+        foreach (var file in resolution.EnvFilesRead)
+        {
+            w.WriteStringValue(file);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 }
