@@ -107,6 +107,27 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void Config_tree_and_code_keys_are_case_insensitive()
+    {
+        var tree = ConfigMapping.Of(("PORT", 9400L), ("Backend", ConfigMapping.Of(("Log_Level", "error"))));
+        var options = TestEnv.Options() with { ConfigTree = tree, Values = new Dictionary<string, object?> { ["HOST"] = "127.0.0.2" } };
+
+        var settings = SettingsLoader.Load<BackendSettings>(options);
+
+        settings.Port.Should().Be(9400);
+        settings.LogLevel.Should().Be("ERROR");
+        settings.Host.Should().Be("127.0.0.2");
+    }
+
+    [Fact]
+    public void The_catalog_finds_services_by_key_case_insensitively()
+    {
+        Catalog.SettingsCatalog.Find("Backend").Should().BeSameAs(BackendSettings.Schema);
+        Catalog.SettingsCatalog.Find("strategy").Should().BeSameAs(StrategyServiceSettings.Schema);
+        Catalog.SettingsCatalog.Find("frontend").Should().BeNull();
+    }
+
+    [Fact]
     public void Code_values_must_have_the_right_type()
     {
         var options = TestEnv.Options() with { Values = new Dictionary<string, object?> { ["port"] = "not a number", ["debug"] = true, ["cors_origins"] = new[] { "https://x.example.com" } } };
