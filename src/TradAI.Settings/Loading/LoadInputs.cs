@@ -9,16 +9,21 @@ namespace TradAI.Settings.Loading;
 /// <summary>The sources of one load, read once: code values, config tree, environment, env files and S3_CONFIG.</summary>
 internal sealed class LoadInputs
 {
+    private readonly IReadOnlyDictionary<string, string>? _environment;
+    private string? _baseDirectory;
+
     private LoadInputs(
         IReadOnlyDictionary<string, object?>? code,
         FlatConfig? tree,
-        IReadOnlyDictionary<string, string> environment,
+        string?[] environmentSlots,
+        IReadOnlyDictionary<string, string>? environment,
         List<(string Path, Dictionary<string, string> Values)> files,
         string? baseDirectory)
     {
         Code = code;
         Tree = tree;
-        Environment = environment;
+        EnvironmentSlots = environmentSlots;
+        _environment = environment;
         Files = files;
         _baseDirectory = baseDirectory;
     }
@@ -27,11 +32,10 @@ internal sealed class LoadInputs
 
     public FlatConfig? Tree { get; }
 
-    public IReadOnlyDictionary<string, string> Environment { get; }
+    /// <summary>The value of each variable the schema reads, by slot (<see cref="SettingsSchema.SlotsByName"/>); null when unset or blank.</summary>
+    public string?[] EnvironmentSlots { get; }
 
     public List<(string Path, Dictionary<string, string> Values)> Files { get; }
-
-    private string? _baseDirectory;
 
     /// <summary>Where relative paths resolve; the current directory is read only when needed.</summary>
     public string BaseDirectory => _baseDirectory ??= Directory.GetCurrentDirectory();
@@ -44,36 +48,70 @@ internal sealed class LoadInputs
 
     public FlatConfig? S3 { get; set; }
 
+    /// <summary>AWS options for an s3:// S3_CONFIG, from the same (injected or process) environment.</summary>
     public AwsClientOptions Aws { get; private set; } = new();
 
     public static LoadInputs Prepare(SettingsSchema schema, SettingsLoadOptions options)
     {
-        var baseDirectory = options.BaseDirectory;
-        var environment = CaseInsensitive(options.Environment) ?? ProcessEnvironment();
+        var slots = new string?[schema.SlotCount];
+        if (options.Environment is { } injected)
+        {
+            foreach (var (key, value) in injected)
+            {
+                Fill(schema, slots, key, value);
+            }
+        }
+        else
+        {
+            foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            {
+                if (entry.Key is string key && entry.Value is string value)
+                {
+                    Fill(schema, slots, key, value);
+                }
+            }
+        }
+
         var code = options.Values is null
             ? null
             : options.Values is Dictionary<string, object?> d && d.Comparer == StringComparer.OrdinalIgnoreCase
                 ? d
                 : new Dictionary<string, object?>(options.Values, StringComparer.OrdinalIgnoreCase);
         var tree = options.ConfigTree is null ? null : new FlatConfig(options.ConfigTree, "config tree");
-        var files = ReadEnvFiles(options.EnvFiles ?? schema.EnvFiles, explicitFiles: options.EnvFiles is not null, baseDirectory);
-        var inputs = new LoadInputs(code, tree, environment, files, baseDirectory);
+        var files = ReadEnvFiles(options.EnvFiles ?? schema.EnvFiles, explicitFiles: options.EnvFiles is not null, options.BaseDirectory);
+        var inputs = new LoadInputs(code, tree, slots, options.Environment, files, options.BaseDirectory);
         if (options.LoadS3Config)
         {
-            inputs.FindS3Config(schema.S3ConfigNames);
+            inputs.FindS3Config(schema);
+            if (inputs.S3Location?.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                inputs.Aws = AwsFrom(CaseInsensitive(inputs._environment) ?? ProcessEnvironment(), options.Aws);
+            }
         }
 
-        inputs.Aws = AwsFrom(environment, options.Aws);
         return inputs;
     }
 
-    private void FindS3Config(string[] names)
+    /// <summary>Case-insensitive names: the first non-blank value seen for a slot is kept.</summary>
+    private static void Fill(SettingsSchema schema, string?[] slots, string key, string? value)
     {
-        foreach (var name in names)
+        if (!string.IsNullOrWhiteSpace(value) && schema.SlotsByName.TryGetValue(key, out var indexes))
         {
-            if (Environment.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v))
+            foreach (var i in indexes)
             {
-                (S3Location, S3Source) = (v.Trim(), new SettingSource(SettingSourceKind.EnvironmentVariable, null, name));
+                slots[i] ??= value;
+            }
+        }
+    }
+
+    private void FindS3Config(SettingsSchema schema)
+    {
+        var names = schema.S3ConfigNames;
+        for (var r = 0; r < names.Length; r++)
+        {
+            if (EnvironmentSlots[schema.S3ConfigOffset + r] is { } v)
+            {
+                (S3Location, S3Source) = (v.Trim(), new SettingSource(SettingSourceKind.EnvironmentVariable, null, names[r]));
                 return;
             }
         }
@@ -91,16 +129,11 @@ internal sealed class LoadInputs
         }
     }
 
-    private static IReadOnlyDictionary<string, string>? CaseInsensitive(IReadOnlyDictionary<string, string>? environment)
+    private static Dictionary<string, string>? CaseInsensitive(IReadOnlyDictionary<string, string>? environment)
     {
         if (environment is null)
         {
             return null;
-        }
-
-        if (environment is Dictionary<string, string> d && d.Comparer == StringComparer.OrdinalIgnoreCase)
-        {
-            return d;
         }
 
         var copy = new Dictionary<string, string>(environment.Count, StringComparer.OrdinalIgnoreCase);
@@ -164,7 +197,7 @@ internal sealed class LoadInputs
         return result;
     }
 
-    private static AwsClientOptions AwsFrom(IReadOnlyDictionary<string, string> env, AwsClientOptions? overlay)
+    private static AwsClientOptions AwsFrom(Dictionary<string, string> env, AwsClientOptions? overlay)
     {
         string? Get(string name) => env.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
         AWSCredentials? credentials = null;

@@ -16,7 +16,7 @@ internal static class SettingsResolver
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            var (raw, source) = Find(inputs, schema.EnvironmentNames[i], schema.TreeKeys[i], field.Name);
+            var (raw, source) = Find(inputs, schema.EnvironmentNames[i], schema.NameOffsets[i], schema.TreeKeys[i], field.Name);
             object? value;
             if (raw is null)
             {
@@ -79,7 +79,7 @@ internal static class SettingsResolver
         return new SettingsResolution(schema, entries, problems, settings, inputs.S3Source, inputs.S3?.Location, filesRead);
     }
 
-    private static (object? Raw, SettingSource? Source) Find(LoadInputs inputs, string[] names, string[] treeKeys, string fieldName)
+    private static (object? Raw, SettingSource? Source) Find(LoadInputs inputs, string[] names, int slotOffset, string[] treeKeys, string fieldName)
     {
         if (inputs.Code is { } code && code.TryGetValue(fieldName, out var fromCode) && fromCode is not null)
         {
@@ -91,11 +91,11 @@ internal static class SettingsResolver
             return (fromTree.Raw, new SettingSource(SettingSourceKind.ConfigTree, tree.Location, fromTree.Key));
         }
 
-        foreach (var name in names)
+        for (var r = 0; r < names.Length; r++)
         {
-            if (inputs.Environment.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v))
+            if (inputs.EnvironmentSlots[slotOffset + r] is { } v)
             {
-                return (v, new SettingSource(SettingSourceKind.EnvironmentVariable, null, name));
+                return (v, new SettingSource(SettingSourceKind.EnvironmentVariable, null, names[r]));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using TradAI.Settings.Fields;
 
 namespace TradAI.Settings.Loading;
@@ -31,6 +32,29 @@ public abstract class SettingsSchema
         var treePrefix = envPrefix.ToLowerInvariant();
         TreeKeys = fields.Select(f => new[] { treePrefix + f.Name, f.Name }).ToArray();
         S3ConfigNames = [envPrefix + "S3_CONFIG", "S3_CONFIG"];
+
+        // Every variable name the schema reads gets a slot; a load scans the environment once into the slots
+        // instead of probing a case-insensitive copy of it for each name.
+        NameOffsets = new int[fields.Count];
+        var slotsByName = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var slot = 0;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            NameOffsets[i] = slot;
+            foreach (var name in EnvironmentNames[i])
+            {
+                AddSlot(slotsByName, name, slot++);
+            }
+        }
+
+        S3ConfigOffset = slot;
+        foreach (var name in S3ConfigNames)
+        {
+            AddSlot(slotsByName, name, slot++);
+        }
+
+        SlotCount = slot;
+        SlotsByName = slotsByName.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
         DefaultSources = fields.Select(f => new SettingSource(SettingSourceKind.Default, null, null, f.DefaultNote)).ToArray();
         IndexOf = new Dictionary<SettingField, int>(fields.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < fields.Count; i++)
@@ -58,6 +82,18 @@ public abstract class SettingsSchema
     /// <summary>Per field (same index as <see cref="Fields"/>): the variables that set it, first present wins.</summary>
     internal string[][] EnvironmentNames { get; }
 
+    /// <summary>Per field: index of its first variable's slot (see <see cref="SlotsByName"/>).</summary>
+    internal int[] NameOffsets { get; }
+
+    /// <summary>Index of the first S3_CONFIG variable's slot.</summary>
+    internal int S3ConfigOffset { get; }
+
+    /// <summary>Number of variable slots.</summary>
+    internal int SlotCount { get; }
+
+    /// <summary>Variable name (case-insensitive) to the slots it fills.</summary>
+    internal FrozenDictionary<string, int[]> SlotsByName { get; }
+
     /// <summary>Per field: keys looked up in a config tree (<c>backend_port</c>, then <c>port</c>).</summary>
     internal string[][] TreeKeys { get; }
 
@@ -69,6 +105,16 @@ public abstract class SettingsSchema
 
     /// <summary>The variables that may name the S3_CONFIG document.</summary>
     internal string[] S3ConfigNames { get; }
+
+    private static void AddSlot(Dictionary<string, List<int>> slotsByName, string name, int slot)
+    {
+        if (!slotsByName.TryGetValue(name, out var slots))
+        {
+            slotsByName[name] = slots = [];
+        }
+
+        slots.Add(slot);
+    }
 
     internal object? DefaultFor(SettingField field, SettingValues resolved) =>
         _defaultOverrides.TryGetValue(field, out var factory) ? factory(resolved) : field.DefaultValue(resolved);
