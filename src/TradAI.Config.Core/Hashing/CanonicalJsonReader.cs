@@ -8,8 +8,8 @@ namespace TradAI.Config.Core.Hashing;
 
 /// <summary>
 /// Reads JSON — typically the canonical form a version store keeps — back into a config tree, so stored
-/// content round-trips to the same hash. Numbers without a fraction or exponent become <see cref="long"/>,
-/// others <see cref="double"/>; duplicate member names are an error, as RFC 8785 requires.
+/// content round-trips to the same hash. Numbers without a fraction or exponent within ±(2^53−1) become
+/// <see cref="long"/>, others <see cref="double"/>; duplicate member names are an error, as RFC 8785 requires.
 /// </summary>
 public static class CanonicalJsonReader
 {
@@ -67,7 +67,7 @@ public static class CanonicalJsonReader
             case JsonTokenType.Number:
                 var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
                 var isInteger = Array.IndexOf(raw, (byte)'.') < 0 && Array.IndexOf(raw, (byte)'e') < 0 && Array.IndexOf(raw, (byte)'E') < 0;
-                if (isInteger && reader.TryGetInt64(out var l))
+                if (isInteger && reader.TryGetInt64(out var l) && Math.Abs(l) <= JsonCanonicalizer.MaxSafeInteger)
                 {
                     return l;
                 }
