@@ -48,20 +48,8 @@ public abstract class ConfigVersionRepositoryContract
     private async Task<ConfigVersion> CreateDraftAsync(string strategy, int n) =>
         (await Service.CreateAsync(strategy, Config(n), "tester", Ct)).Version;
 
-    private async Task<List<ConfigVersion>> ListAllAsync(string strategy, ConfigVersionStatus? status = null, int pageSize = 100)
-    {
-        var all = new List<ConfigVersion>();
-        string? token = null;
-        do
-        {
-            var page = await Service.ListAsync(strategy, status, pageSize, token, Ct);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
-    }
+    private Task<List<ConfigVersion>> ListAllAsync(string strategy, ConfigVersionStatus? status = null, int pageSize = 100) =>
+        ConfigVersionInvariants.ListAllAsync(Service, strategy, status, pageSize, Ct);
 
     // ---- create, numbering, dedup ----
 
@@ -480,7 +468,7 @@ public abstract class ConfigVersionRepositoryContract
             all.Should().HaveCount(Parallelism);
             var active = all.Should().ContainSingle(v => v.Status == ConfigVersionStatus.Active).Which;
             (await Service.GetActiveAsync(strategy, Ct)).Should().Be(active);
-            AssertSupersededChain(all, active);
+            ConfigVersionInvariants.AssertSupersededChain(all, active);
 
             // Each activation reported the version it displaced: those reports form the same chain.
             results.Count(r => r.Deprecated is null).Should().Be(1);
@@ -552,63 +540,6 @@ public abstract class ConfigVersionRepositoryContract
 
         await Task.WhenAll(Enumerable.Range(0, Parallelism).Select(i => Task.Run(() => Writer(i), Ct)));
 
-        await AssertInvariantsAsync(strategy);
-    }
-
-    /// <summary>Checks the store-wide invariants of one strategy: unique sequential-ish numbers, one active at most, live hashes unique, fields consistent with status.</summary>
-    protected async Task AssertInvariantsAsync(string strategy)
-    {
-        var all = await ListAllAsync(strategy);
-        all.Select(v => v.VersionNumber).Should().OnlyHaveUniqueItems();
-        all.Select(v => v.VersionNumber).Should().BeInDescendingOrder();
-        all.Count(v => v.Status == ConfigVersionStatus.Active).Should().BeLessThanOrEqualTo(1);
-        all.Where(v => v.Status != ConfigVersionStatus.Deprecated).Select(v => v.ConfigHash).Should().OnlyHaveUniqueItems();
-        foreach (var v in all)
-        {
-            v.ConfigId.Should().Be(ConfigVersionId.Format(v.VersionNumber, v.ConfigHash));
-            v.ConfigHash.Should().Be(ConfigHasher.Hash(v.ConfigData));
-            if (v.Status == ConfigVersionStatus.Active)
-            {
-                v.DeployedAt.Should().NotBeNull();
-            }
-
-            if (v.Status == ConfigVersionStatus.Deprecated)
-            {
-                v.DeprecatedAt.Should().NotBeNull();
-                v.Ttl.Should().Be(ConfigVersion.TtlFor(v.DeprecatedAt!.Value));
-            }
-            else
-            {
-                v.DeprecatedAt.Should().BeNull();
-                v.Ttl.Should().BeNull();
-            }
-        }
-
-        var active = all.SingleOrDefault(v => v.Status == ConfigVersionStatus.Active);
-        (await Service.TryGetActiveAsync(strategy, Ct)).Should().Be(active);
-    }
-
-    /// <summary>Superseded-by links form one path through every activated version, ending at the active one.</summary>
-    protected static void AssertSupersededChain(IReadOnlyList<ConfigVersion> all, ConfigVersion active)
-    {
-        var byId = all.ToDictionary(v => v.ConfigId);
-        var superseded = all.Where(v => v.SupersededBy is not null).ToList();
-        superseded.Select(v => v.SupersededBy).Should().OnlyHaveUniqueItems("each activation displaces exactly one predecessor");
-        superseded.Should().OnlyContain(v => v.Status == ConfigVersionStatus.Deprecated && v.DeployedAt != null);
-        superseded.Should().OnlyContain(v => byId.ContainsKey(v.SupersededBy!));
-
-        // Walk back from the active version through predecessors.
-        var predecessorOf = superseded.ToDictionary(v => v.SupersededBy!, v => v);
-        var length = 1;
-        var current = active;
-        while (predecessorOf.TryGetValue(current.ConfigId, out var previous))
-        {
-            previous.DeprecatedAt.Should().Be(byId[current.ConfigId].DeployedAt, "the predecessor is deprecated in the same step that activates its successor");
-            current = previous;
-            length++;
-            length.Should().BeLessThanOrEqualTo(all.Count, "the chain must not loop");
-        }
-
-        length.Should().Be(superseded.Count + 1, "every superseded version is on the one chain ending at the active version");
+        await ConfigVersionInvariants.AssertAsync(Service, strategy, Ct);
     }
 }
