@@ -24,7 +24,6 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
     private readonly IAmazonDynamoDB _client;
     private readonly bool _createTableIfMissing;
     private readonly SemaphoreSlim _ensureLock = new(1, 1);
-    private volatile bool _tableReady;
 
     /// <param name="client">A DynamoDB client (see <see cref="Clients.AwsClientFactory"/>).</param>
     /// <param name="tableName">The versions table.</param>
@@ -35,15 +34,36 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
         TableName = tableName;
         _createTableIfMissing = createTableIfMissing;
-        _tableReady = !createTableIfMissing;
     }
 
     public string TableName { get; }
 
-    public async Task<ConfigVersionWrite> CreateAsync(NewConfigVersion request, CancellationToken cancellationToken = default)
+    public Task<ConfigVersionWrite> CreateAsync(NewConfigVersion request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        return WithTableAsync(ct => CreateCoreAsync(request, ct), cancellationToken);
+    }
+
+    public Task<ConfigVersion?> GetAsync(string strategyName, string configId, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => GetCoreAsync(strategyName, configId, ct), cancellationToken);
+
+    public Task<ConfigVersion?> GetActiveAsync(string strategyName, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => GetActiveCoreAsync(strategyName, ct), cancellationToken);
+
+    public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var before = continuationToken is null ? (int?)null : ParseToken(continuationToken, strategyName, status);
+        return WithTableAsync(ct => ListCoreAsync(strategyName, status, limit, before, ct), cancellationToken);
+    }
+
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, ct), cancellationToken);
+
+    public Task<ConfigVersion> DeprecateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => DeprecateCoreAsync(strategyName, configId, at, ct), cancellationToken);
+
+    private async Task<ConfigVersionWrite> CreateCoreAsync(NewConfigVersion request, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -53,7 +73,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
             {
                 var existing = state.Active?.ConfigId == existingId
                     ? state.Active
-                    : await GetAsync(request.StrategyName, existingId, cancellationToken).ConfigureAwait(false);
+                    : await GetCoreAsync(request.StrategyName, existingId, cancellationToken).ConfigureAwait(false);
                 if (existing is null || existing.Status == ConfigVersionStatus.Deprecated || existing.ConfigHash != request.ConfigHash)
                 {
                     continue; // the marker moved between our two reads: read again
@@ -95,14 +115,13 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         }
     }
 
-    public async Task<ConfigVersion?> GetAsync(string strategyName, string configId, CancellationToken cancellationToken = default)
+    private async Task<ConfigVersion?> GetCoreAsync(string strategyName, string configId, CancellationToken cancellationToken)
     {
         if (configId == DynamoDbVersionTable.StateItemId)
         {
             return null;
         }
 
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var response = await CallAsync("read a config version", ct => _client.GetItemAsync(new GetItemRequest
         {
             TableName = TableName,
@@ -112,10 +131,8 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         return response.Item is { Count: > 0 } item ? DynamoDbVersionItems.FromItem(item) : null;
     }
 
-    public async Task<ConfigVersion?> GetActiveAsync(string strategyName, CancellationToken cancellationToken = default)
+    private async Task<ConfigVersion?> GetActiveCoreAsync(string strategyName, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-
         // One strongly consistent GetItem: the state item carries the active version, updated in the same transaction.
         var response = await CallAsync("read the active config version", ct => _client.GetItemAsync(new GetItemRequest
         {
@@ -129,10 +146,8 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
             : null;
     }
 
-    public async Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
+    private async Task<ConfigVersionPage> ListCoreAsync(string strategyName, ConfigVersionStatus? status, int limit, int? before, CancellationToken cancellationToken)
     {
-        var before = continuationToken is null ? (int?)null : ParseToken(continuationToken, strategyName, status);
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<ConfigVersion>();
         Dictionary<string, AttributeValue>? startKey = null;
         do
@@ -177,9 +192,8 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         return new ConfigVersionPage(items, MakeToken(strategyName, status, items[^1].VersionNumber));
     }
 
-    public async Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    private async Task<ConfigVersionWrite> ActivateCoreAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -192,13 +206,12 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         }
     }
 
-    public async Task<ConfigVersion> DeprecateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    private async Task<ConfigVersion> DeprecateCoreAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
-            var target = await GetAsync(strategyName, configId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(strategyName, configId);
+            var target = await GetCoreAsync(strategyName, configId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(strategyName, configId);
             var deprecated = target.WithStatus(ConfigVersionStatus.Deprecated, at); // ConflictException when already deprecated
 
             var state = new Update
@@ -500,30 +513,29 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         await Task.Delay(Random.Shared.Next(1, cap + 1), ct).ConfigureAwait(false);
     }
 
-    private async Task EnsureTableAsync(CancellationToken ct)
+    /// <summary>
+    /// Runs an operation; when the table is missing and creation was asked for, creates it (with TTL) and runs the
+    /// operation again. Costs nothing extra while the table exists.
+    /// </summary>
+    private async Task<T> WithTableAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken ct)
     {
-        if (_tableReady)
-        {
-            return;
-        }
-
-        await _ensureLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (!_tableReady && _createTableIfMissing)
+            return await operation(ct).ConfigureAwait(false);
+        }
+        catch (ExternalServiceException ex) when (_createTableIfMissing && ex.ErrorCode == "ResourceNotFoundException")
+        {
+            await _ensureLock.WaitAsync(ct).ConfigureAwait(false);
+            try
             {
                 await DynamoDbVersionTable.EnsureAsync(_client, TableName, ct).ConfigureAwait(false);
             }
+            finally
+            {
+                _ensureLock.Release();
+            }
 
-            _tableReady = true;
-        }
-        catch (Exception ex) when (DynamoDbErrors.IsStoreFailure(ex))
-        {
-            throw DynamoDbErrors.Map($"prepare table '{TableName}'", ex);
-        }
-        finally
-        {
-            _ensureLock.Release();
+            return await operation(ct).ConfigureAwait(false);
         }
     }
 

@@ -13,7 +13,7 @@ internal static class DynamoDbErrors
         return ex switch
         {
             ResourceNotFoundException => new ExternalServiceException("dynamodb",
-                $"DynamoDB: cannot {op}: the table does not exist (create it with the CLI's --create-table or let the first write create it)", ex)
+                $"DynamoDB: cannot {op}: the table does not exist (the first write, e.g. 'tradai version create', creates it)", ex)
             { ErrorCode = "ResourceNotFoundException" },
             AmazonServiceException service => new ExternalServiceException("dynamodb",
                 $"DynamoDB: cannot {op}: {service.ErrorCode ?? "error"} ({(int)service.StatusCode}): {InputSanitizer.Sanitize(service.Message)}", ex)
@@ -24,6 +24,6 @@ internal static class DynamoDbErrors
 
     /// <summary>Whether an exception is a store/transport failure (as opposed to a bug or a cancellation).</summary>
     public static bool IsStoreFailure(Exception ex) =>
-        ex is AmazonClientException or HttpRequestException or IOException
+        ex is AmazonClientException or AmazonServiceException or HttpRequestException or IOException
         || (ex is TaskCanceledException tce && tce.InnerException is TimeoutException);
 }
