@@ -27,7 +27,7 @@ public static class JsonCanonicalizer
     public static string Canonicalize(object? value)
     {
         var sb = new StringBuilder(1024);
-        Write(sb, value, string.Empty);
+        Write(sb, value, new List<object>(8));
         return sb.ToString();
     }
 
@@ -146,7 +146,7 @@ public static class JsonCanonicalizer
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, object? value, string path)
+    private static void Write(StringBuilder sb, object? value, List<object> path)
     {
         switch (value)
         {
@@ -159,13 +159,13 @@ public static class JsonCanonicalizer
             case long l:
                 if (l > MaxSafeInteger || l < -MaxSafeInteger)
                 {
-                    throw new ConfigValidationException(path, "integer is outside ±(2^53−1) and has no exact canonical JSON form (RFC 8785); quote it as a string");
+                    throw new ConfigValidationException(ConfigPath.Join(path), "integer is outside ±(2^53−1) and has no exact canonical JSON form (RFC 8785); quote it as a string");
                 }
 
                 sb.Append(l.ToString(CultureInfo.InvariantCulture));
                 break;
             case double d:
-                sb.Append(FormatNumber(d, path));
+                sb.Append(double.IsFinite(d) ? FormatNumber(d) : FormatNumber(d, ConfigPath.Join(path)));
                 break;
             case string s:
                 WriteString(sb, s, path);
@@ -185,17 +185,19 @@ public static class JsonCanonicalizer
                         sb.Append(',');
                     }
 
-                    Write(sb, seq[i], ConfigPath.Index(path, i));
+                    path.Add(i);
+                    Write(sb, seq[i], path);
+                    path.RemoveAt(path.Count - 1);
                 }
 
                 sb.Append(']');
                 break;
             default:
-                throw new ConfigValidationException(path, $"{value.GetType().Name} is not a config value");
+                throw new ConfigValidationException(ConfigPath.Join(path), $"{value.GetType().Name} is not a config value");
         }
     }
 
-    private static void WriteObject(StringBuilder sb, ConfigMapping mapping, string path)
+    private static void WriteObject(StringBuilder sb, ConfigMapping mapping, List<object> path)
     {
         var entries = mapping.Entries;
         var keyed = new (string Name, object? Value, object Key)[entries.Length];
@@ -213,8 +215,9 @@ public static class JsonCanonicalizer
             {
                 if (keyed[i].Name == keyed[i - 1].Name)
                 {
+                    path.Add(keyed[i].Key);
                     throw new ConfigValidationException(
-                        ConfigPath.Child(path, keyed[i].Key),
+                        ConfigPath.Join(path),
                         $"keys of different types both read '{InputSanitizer.Sanitize(keyed[i].Name)}' in JSON; rename one");
                 }
 
@@ -223,13 +226,15 @@ public static class JsonCanonicalizer
 
             WriteString(sb, keyed[i].Name, path);
             sb.Append(':');
-            Write(sb, keyed[i].Value, ConfigPath.Child(path, keyed[i].Key));
+            path.Add(keyed[i].Key);
+            Write(sb, keyed[i].Value, path);
+            path.RemoveAt(path.Count - 1);
         }
 
         sb.Append('}');
     }
 
-    private static void WriteString(StringBuilder sb, string s, string path)
+    private static void WriteString(StringBuilder sb, string s, List<object> path)
     {
         sb.Append('"');
         for (var i = 0; i < s.Length; i++)
@@ -255,7 +260,7 @@ public static class JsonCanonicalizer
                     }
                     else if (char.IsSurrogate(c))
                     {
-                        throw new ConfigValidationException(path, "text contains an unpaired UTF-16 surrogate, which is not valid Unicode");
+                        throw new ConfigValidationException(ConfigPath.Join(path), "text contains an unpaired UTF-16 surrogate, which is not valid Unicode");
                     }
                     else
                     {
