@@ -15,10 +15,12 @@ namespace TradAI.Config.Testing.Versioning;
 /// </summary>
 public abstract class ConfigVersionRepositoryContract
 {
-    /// <summary>Writers per concurrency round and rounds per concurrency test.</summary>
+    /// <summary>Writers per concurrency round.</summary>
     protected const int Parallelism = 32;
 
-    protected const int Rounds = 3;
+    /// <summary>Rounds per concurrency test: 3, or <c>TRADAI_VERSION_STRESS_ROUNDS</c> for a longer soak.</summary>
+    protected static int Rounds { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("TRADAI_VERSION_STRESS_ROUNDS"), out var rounds) && rounds > 0 ? rounds : 3;
 
     protected ConfigVersionRepositoryContract(IConfigVersionRepository repository)
     {
