@@ -34,7 +34,8 @@ public sealed class ConfigVersionService
     }
 
     /// <summary>Lists versions newest first (by version number), optionally filtered by status.</summary>
-    public Task<ConfigVersionPage> ListAsync(
+    /// <exception cref="NotFoundException">The strategy has no versions at all (an empty filtered page is not an error).</exception>
+    public async Task<ConfigVersionPage> ListAsync(
         string strategyName,
         ConfigVersionStatus? status = null,
         int limit = DefaultPageSize,
@@ -47,7 +48,14 @@ public sealed class ConfigVersionService
             throw new ConfigValidationException("limit", $"limit must be between 1 and {MaxPageSize}");
         }
 
-        return _repository.ListAsync(strategyName, status, limit, continuationToken, cancellationToken);
+        var page = await _repository.ListAsync(strategyName, status, limit, continuationToken, cancellationToken).ConfigureAwait(false);
+        if (page.Items.Count == 0 && continuationToken is null
+            && (status is null || (await _repository.ListAsync(strategyName, null, 1, null, cancellationToken).ConfigureAwait(false)).Items.Count == 0))
+        {
+            throw new NotFoundException($"strategy '{InputSanitizer.Sanitize(strategyName)}' has no config versions");
+        }
+
+        return page;
     }
 
     /// <summary>Reads one version.</summary>

@@ -25,6 +25,7 @@ public sealed class SqliteCrashTests : IDisposable
         const string strategy = "crash-test";
         var random = new Random(20261126);
         var totalOps = 0;
+        List<ConfigVersion> all = [];
 
         for (var kill = 0; kill < Kills; kill++)
         {
@@ -50,11 +51,13 @@ public sealed class SqliteCrashTests : IDisposable
             // A fresh repository (fresh connections) sees a clean file and a consistent store.
             var repository = new SqliteConfigVersionRepository(database);
             (await repository.CheckIntegrityAsync(ct)).Should().BeEmpty();
-            var all = await ConfigVersionInvariants.AssertAsync(new ConfigVersionService(repository), strategy, ct);
+            all = await ConfigVersionInvariants.AssertAsync(new ConfigVersionService(repository), strategy, ct);
             all.Should().NotBeEmpty();
         }
 
         totalOps.Should().BeGreaterThan(Kills * 2 * 5);
+        all.Should().Contain(v => v.SupersededBy != null, "the stream activated versions over active ones");
+        all.Should().Contain(v => v.Status == ConfigVersionStatus.Deprecated && v.SupersededBy == null, "the stream deprecated versions explicitly");
     }
 
     private static Process StartWorker(string database, string strategy, int seed)

@@ -335,7 +335,14 @@ public abstract class ConfigVersionRepositoryContract
         (await ListAllAsync(strategy, ConfigVersionStatus.Deprecated, pageSize: 2)).Select(v => v.VersionNumber).Should().Equal(10, 8, 6, 4, 2);
         (await ListAllAsync(strategy, ConfigVersionStatus.Draft, pageSize: 3)).Select(v => v.VersionNumber).Should().Equal(9, 7, 5, 3, 1);
         (await ListAllAsync(strategy, ConfigVersionStatus.Active)).Select(v => v.VersionNumber).Should().Equal(11);
-        (await ListAllAsync(NewStrategy())).Should().BeEmpty();
+        (await ListAllAsync(strategy, ConfigVersionStatus.Active, pageSize: 1)).Should().ContainSingle();
+        var unknown = () => Service.ListAsync(NewStrategy(), null, 10, null, Ct);
+        await unknown.Should().ThrowAsync<NotFoundException>();
+
+        // A filter that matches nothing is an empty page, not an error.
+        var other = NewStrategy();
+        await CreateDraftAsync(other, 1);
+        (await Service.ListAsync(other, ConfigVersionStatus.Deprecated, 10, null, Ct)).Items.Should().BeEmpty();
     }
 
     [Fact]
@@ -433,7 +440,8 @@ public abstract class ConfigVersionRepositoryContract
         await nan.Should().ThrowAsync<ConfigValidationException>();
         await badName.Should().ThrowAsync<ConfigValidationException>();
         await badCreator.Should().ThrowAsync<ConfigValidationException>();
-        (await ListAllAsync(strategy)).Should().BeEmpty();
+        var list = () => Service.ListAsync(strategy, null, 10, null, Ct);
+        await list.Should().ThrowAsync<NotFoundException>("nothing was stored");
         (await CreateDraftAsync(strategy, 1)).VersionNumber.Should().Be(1);
     }
 
