@@ -72,23 +72,6 @@ public sealed class S3ConfigRepository : IConfigRepository
         await CallAsync("upload", stem, key, () => _client.PutObjectAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Downloads, shallow-merges <paramref name="updates"/> over the top-level keys (SPEC §4.1 merge_and_upload),
-    /// uploads and returns the result. A missing config is <see cref="NotFoundException"/> and nothing is written.
-    /// </summary>
-    public async Task<ConfigMapping> MergeAndUploadAsync(string name, ConfigMapping updates, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(updates);
-        var merged = await DownloadAsync(name, cancellationToken).ConfigureAwait(false);
-        foreach (var (key, value) in updates)
-        {
-            merged = merged.With(key, value);
-        }
-
-        await UploadAsync(name, merged, cancellationToken).ConfigureAwait(false);
-        return merged;
-    }
-
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);

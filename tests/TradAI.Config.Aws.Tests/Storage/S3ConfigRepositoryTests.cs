@@ -3,6 +3,7 @@ using Amazon.S3.Model;
 using AwesomeAssertions;
 using TradAI.Config.Aws.Storage;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Repositories;
 using TradAI.Config.Core.Tree;
 
 namespace TradAI.Config.Aws.Tests.Storage;
@@ -125,7 +126,7 @@ public sealed class S3ConfigRepositoryTests : IAsyncLifetime
     {
         var repo = Repo();
         await repo.UploadAsync("m", Sample("m"), Ct);
-        var merged = await repo.MergeAndUploadAsync("m", ConfigMapping.Of(("timeframe", "4h"), ("parameters", ConfigMapping.Of(("rsi", 21L)))), Ct);
+        var merged = await repo.MergeAndUploadAsync("m", ConfigMapping.Of(("timeframe", "4h"), ("parameters", ConfigMapping.Of(("rsi", 21L)))), cancellationToken: Ct);
 
         var back = await repo.DownloadAsync("m", Ct);
         ConfigValues.DeepEquals(back, merged).Should().BeTrue();
@@ -139,7 +140,7 @@ public sealed class S3ConfigRepositoryTests : IAsyncLifetime
     public async Task Merge_and_upload_of_a_missing_config_writes_nothing()
     {
         var repo = Repo();
-        var act = () => repo.MergeAndUploadAsync("nope", ConfigMapping.Of(("a", 1L)), Ct);
+        var act = () => repo.MergeAndUploadAsync("nope", ConfigMapping.Of(("a", 1L)), cancellationToken: Ct);
         await act.Should().ThrowAsync<NotFoundException>();
         (await repo.ListAsync(Ct)).Should().BeEmpty();
     }
