@@ -66,71 +66,71 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
         switch (request.Method, path)
         {
             case ("POST", "/api/2.0/mlflow/registered-models/get-latest-versions"):
-            {
-                using var body = JsonDocument.Parse(request.Body);
-                var name = body.RootElement.GetProperty("name").GetString()!;
-                if (!_models.TryGetValue(name, out var versions))
                 {
-                    return Error(404, "RESOURCE_DOES_NOT_EXIST", $"Registered Model with name={name} not found");
-                }
-
-                var stages = body.RootElement.TryGetProperty("stages", out var s) ? s.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
-                List<Version> latest;
-                lock (versions)
-                {
-                    latest = versions
-                        .Where(v => stages.Count == 0 || stages.Contains(v.Stage, StringComparer.OrdinalIgnoreCase))
-                        .GroupBy(v => v.Stage)
-                        .Select(g => g.MaxBy(v => int.Parse(v.Number, System.Globalization.CultureInfo.InvariantCulture))!)
-                        .ToList();
-                }
-
-                return Ok(w =>
-                {
-                    if (latest.Count > 0)
+                    using var body = JsonDocument.Parse(request.Body);
+                    var name = body.RootElement.GetProperty("name").GetString()!;
+                    if (!_models.TryGetValue(name, out var versions))
                     {
-                        w.WriteStartArray("model_versions");
-                        foreach (var v in latest)
-                        {
-                            WriteVersion(w, v);
-                        }
-
-                        w.WriteEndArray();
+                        return Error(404, "RESOURCE_DOES_NOT_EXIST", $"Registered Model with name={name} not found");
                     }
-                });
-            }
+
+                    var stages = body.RootElement.TryGetProperty("stages", out var s) ? s.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                    List<Version> latest;
+                    lock (versions)
+                    {
+                        latest = versions
+                            .Where(v => stages.Count == 0 || stages.Contains(v.Stage, StringComparer.OrdinalIgnoreCase))
+                            .GroupBy(v => v.Stage)
+                            .Select(g => g.MaxBy(v => int.Parse(v.Number, System.Globalization.CultureInfo.InvariantCulture))!)
+                            .ToList();
+                    }
+
+                    return Ok(w =>
+                    {
+                        if (latest.Count > 0)
+                        {
+                            w.WriteStartArray("model_versions");
+                            foreach (var v in latest)
+                            {
+                                WriteVersion(w, v);
+                            }
+
+                            w.WriteEndArray();
+                        }
+                    });
+                }
 
             case ("GET", "/api/2.0/mlflow/registered-models/alias"):
-            {
-                var name = query["name"]!;
-                var alias = query["alias"]!;
-                if (!_models.TryGetValue(name, out var versions))
                 {
-                    return Error(404, "RESOURCE_DOES_NOT_EXIST", $"Registered Model with name={name} not found");
+                    var name = query["name"]!;
+                    var alias = query["alias"]!;
+                    if (!_models.TryGetValue(name, out var versions))
+                    {
+                        return Error(404, "RESOURCE_DOES_NOT_EXIST", $"Registered Model with name={name} not found");
+                    }
+
+                    var hit = versions.LastOrDefault(v => v.Aliases.Contains(alias));
+                    return hit is null
+                        ? Error(400, "INVALID_PARAMETER_VALUE", $"Registered model alias {alias} not found.")
+                        : Ok(w =>
+                        {
+                            w.WritePropertyName("model_version");
+                            WriteVersion(w, hit);
+                        });
                 }
 
-                var hit = versions.LastOrDefault(v => v.Aliases.Contains(alias));
-                return hit is null
-                    ? Error(400, "INVALID_PARAMETER_VALUE", $"Registered model alias {alias} not found.")
-                    : Ok(w =>
-                    {
-                        w.WritePropertyName("model_version");
-                        WriteVersion(w, hit);
-                    });
-            }
-
             case ("GET", "/api/2.0/mlflow/model-versions/get"):
-            {
-                var name = query["name"]!;
-                var hit = _models.TryGetValue(name, out var versions) ? versions.FirstOrDefault(v => v.Number == query["version"]) : null;
-                return hit is null
-                    ? Error(404, "RESOURCE_DOES_NOT_EXIST", $"Model Version (name={name}, version={query["version"]}) not found")
-                    : Ok(w =>
-                    {
-                        w.WritePropertyName("model_version");
-                        WriteVersion(w, hit);
-                    });
-            }
+                {
+                    var name = query["name"]!;
+                    var hit = _models.TryGetValue(name, out var versions) ? versions.FirstOrDefault(v => v.Number == query["version"]) : null;
+                    return hit is null
+                        ? Error(404, "RESOURCE_DOES_NOT_EXIST", $"Model Version (name={name}, version={query["version"]}) not found")
+                        : Ok(w =>
+                        {
+                            w.WritePropertyName("model_version");
+                            WriteVersion(w, hit);
+                        });
+                }
 
             default:
                 return Error(404, "ENDPOINT_NOT_FOUND", $"No API route for {path}");
