@@ -96,16 +96,57 @@ public static class ConfigValues
             return "-inf";
         }
 
+        // Shortest round-trip digits, then Python's layout: fixed for 1e-4 <= |d| < 1e16, else d.ddde+XX.
         var r = d.ToString("R", CultureInfo.InvariantCulture);
-        var e = r.IndexOf('E', StringComparison.Ordinal);
-        if (e >= 0)
+        var negative = r.StartsWith('-');
+        if (negative)
         {
-            // .NET: 1E+16 / 1.5E-07; Python: 1e+16 / 1.5e-07
-            var mantissa = r[..e];
-            var exp = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            return mantissa + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
+            r = r[1..];
         }
 
-        return r.Contains('.', StringComparison.Ordinal) ? r : r + ".0";
+        string digits;
+        int pointPos;
+        var e = r.IndexOfAny(['E', 'e']);
+        if (e >= 0)
+        {
+            var mantissa = r[..e];
+            var exp = int.Parse(r[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+            pointPos = (mantissa.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? dot : mantissa.Length) + exp;
+        }
+        else
+        {
+            var dot = r.IndexOf('.', StringComparison.Ordinal);
+            var intPart = dot >= 0 ? r[..dot] : r;
+            var fracPart = dot >= 0 ? r[(dot + 1)..] : string.Empty;
+            digits = intPart + fracPart;
+            pointPos = intPart.Length;
+        }
+
+        var lead = digits.Length - digits.TrimStart('0').Length;
+        digits = digits.Trim('0');
+        pointPos -= lead;
+        if (digits.Length == 0)
+        {
+            return negative ? "-0.0" : "0.0";
+        }
+
+        var sciExp = pointPos - 1;
+        string body;
+        if (sciExp is >= -4 and < 16)
+        {
+            body = pointPos <= 0
+                ? "0." + new string('0', -pointPos) + digits
+                : pointPos >= digits.Length
+                    ? digits + new string('0', pointPos - digits.Length) + ".0"
+                    : digits[..pointPos] + "." + digits[pointPos..];
+        }
+        else
+        {
+            body = digits[..1] + (digits.Length > 1 ? "." + digits[1..] : string.Empty)
+                + "e" + (sciExp < 0 ? "-" : "+") + Math.Abs(sciExp).ToString("00", CultureInfo.InvariantCulture);
+        }
+
+        return negative ? "-" + body : body;
     }
 }

@@ -51,6 +51,11 @@ public static class YamlConfigReader
             throw new ConfigValidationException(
                 $"{Describe(sourceName)}invalid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {InputSanitizer.Sanitize(StripMark(ex.Message))}");
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed inputs instead of a YamlException.
+            throw new ConfigValidationException($"{Describe(sourceName)}invalid YAML: the parser rejected the document ({ex.GetType().Name})");
+        }
     }
 
     /// <summary>Reads a file, refusing it before reading when it exceeds the size limit.</summary>

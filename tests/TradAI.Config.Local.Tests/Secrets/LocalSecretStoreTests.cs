@@ -2,7 +2,6 @@ using AwesomeAssertions;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Secrets;
 using TradAI.Config.Local.Secrets;
-using Xunit;
 
 namespace TradAI.Config.Local.Tests.Secrets;
 

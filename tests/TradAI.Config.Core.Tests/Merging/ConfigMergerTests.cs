@@ -1,0 +1,92 @@
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Merging;
+using TradAI.Config.Core.Tree;
+
+namespace TradAI.Config.Core.Tests.Merging;
+
+public class ConfigMergerTests
+{
+    private static ConfigMapping Y(string yaml) => YamlConfigReader.ParseMapping(yaml);
+
+    private static ConfigMapping Merge(string a, string b, MergeOptions? o = null) => ConfigMerger.Merge(Y(a), Y(b), o);
+
+    [Fact]
+    public void Nested_mappings_merge_recursively() =>
+        Assert.Equal(Y("{a: {x: 1, y: 20, z: 30}, b: 2}"), Merge("{a: {x: 1, y: 2}, b: 2}", "a: {y: 20, z: 30}"));
+
+    [Fact]
+    public void Lists_are_replaced_not_merged() =>
+        Assert.Equal(Y("l: [9]"), Merge("l: [1, 2, 3]", "l: [9]"));
+
+    [Fact]
+    public void Later_sources_win_for_scalars() =>
+        Assert.Equal(Y("a: 3"), ConfigMerger.Merge([Y("a: 1"), Y("a: 2"), Y("a: 3")]));
+
+    [Fact]
+    public void Null_replaces_a_value() => Assert.Equal(Y("a: null"), Merge("a: {x: 1}", "a: null"));
+
+    [Fact]
+    public void Missing_never_overwrites_a_value() => Assert.Equal(Y("{a: 1, b: {c: 2}}"), Merge("{a: 1, b: {c: 2}}", "{a: ???, b: {c: ???}}"));
+
+    [Fact]
+    public void Missing_is_added_when_the_key_is_new() => Assert.Same(MissingValue.Instance, Merge("a: 1", "b: ???")["b"]);
+
+    [Fact]
+    public void A_value_replaces_missing() => Assert.Equal(Y("a: 5"), Merge("a: ???", "a: 5"));
+
+    [Fact]
+    public void Mixed_types_are_replaced_by_the_later_source()
+    {
+        Assert.Equal(Y("a: 5"), Merge("a: {x: 1}", "a: 5"));
+        Assert.Equal(Y("a: {x: 1}"), Merge("a: 5", "a: {x: 1}"));
+        Assert.Equal(Y("a: [1]"), Merge("a: {x: 1}", "a: [1]"));
+        Assert.Equal(Y("a: {x: 1}"), Merge("a: [1]", "a: {x: 1}"));
+    }
+
+    [Fact]
+    public void Empty_inputs_are_identities()
+    {
+        var doc = Y("a: {b: 1}");
+        Assert.Same(doc, ConfigMerger.Merge(doc, ConfigMapping.Empty));
+        Assert.Equal(doc, ConfigMerger.Merge(ConfigMapping.Empty, doc));
+        Assert.Empty(ConfigMerger.Merge([]));
+        Assert.Equal(Y("a: {}"), Merge("a: {}", "a: {}"));
+        Assert.Equal(Y("a: {x: 1}"), Merge("a: {}", "a: {x: 1}"));
+    }
+
+    [Fact]
+    public void New_keys_are_appended_in_order() =>
+        Assert.Equal(["a", "b", "c"], Merge("a: 1", "b: 2\nc: 3").Keys.Cast<string>());
+
+    [Fact]
+    public void Interpolations_are_copied_as_text_not_resolved() =>
+        Assert.Equal("${a}", Merge("a: 1\nb: 2", "b: ${a}")["b"]);
+
+    [Fact]
+    public void Struct_mode_rejects_every_unknown_key_with_its_path()
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => Merge("{a: {x: 1}, b: 1}", "{a: {y: 2}, c: 3}", MergeOptions.Struct));
+        Assert.Equal(["a.y", "c"], ex.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void Struct_mode_allows_known_keys() => Assert.Equal(Y("a: {x: 5}"), Merge("a: {x: 1}", "a: {x: 5}", MergeOptions.Struct));
+
+    [Fact]
+    public void Int_and_string_keys_are_distinct() =>
+        Assert.Equal(2, Merge("0: a", "'0': b").Count);
+
+    [Fact]
+    public void Shallow_merge_replaces_whole_top_level_values() =>
+        Assert.Equal(Y("{a: {y: 2}, b: 1, c: 3}"), ConfigMerger.ShallowMerge(Y("{a: {x: 1}, b: 1}"), Y("{a: {y: 2}, c: 3}")));
+
+    [Fact]
+    public void Inputs_are_never_mutated()
+    {
+        var a = Y("a: {x: 1}");
+        var b = Y("a: {y: 2}");
+        var before = ConfigJsonWriter.ToJson(a);
+        _ = ConfigMerger.Merge(a, b);
+        Assert.Equal(before, ConfigJsonWriter.ToJson(a));
+    }
+}

@@ -1,0 +1,73 @@
+using CsCheck;
+using TradAI.Config.Core.Merging;
+using TradAI.Config.Core.Tree;
+
+namespace TradAI.Config.Core.Tests.Properties;
+
+public class MergePropertyTests
+{
+    [Fact]
+    public void Merging_with_an_empty_override_is_identity() =>
+        ConfigGenerators.Mapping().Sample(m => Assert.Equal(m, ConfigMerger.Merge(m, ConfigMapping.Empty)), iter: 500);
+
+    [Fact]
+    public void Merging_into_an_empty_base_is_identity() =>
+        ConfigGenerators.Mapping().Sample(m => Assert.Equal(m, ConfigMerger.Merge(ConfigMapping.Empty, m)), iter: 500);
+
+    [Fact]
+    public void Merging_a_config_with_itself_is_identity() =>
+        ConfigGenerators.Mapping().Sample(m => Assert.Equal(m, ConfigMerger.Merge(m, m)), iter: 500);
+
+    [Fact]
+    public void The_overrides_scalars_always_win() =>
+        Gen.Select(ConfigGenerators.Mapping(), ConfigGenerators.Mapping()).Sample((b, o) =>
+        {
+            var merged = ConfigMerger.Merge(b, o);
+            foreach (var (path, value) in Leaves(o, []))
+            {
+                Assert.True(ConfigValues.DeepEquals(value, Get(merged, path)), $"at {ConfigPath.Join(path)}");
+            }
+        }, iter: 500);
+
+    [Fact]
+    public void Every_base_key_survives_a_merge() =>
+        Gen.Select(ConfigGenerators.Mapping(), ConfigGenerators.Mapping()).Sample((b, o) =>
+        {
+            var merged = ConfigMerger.Merge(b, o);
+            Assert.All(b.Keys, k => Assert.True(merged.ContainsKey(k)));
+        }, iter: 500);
+
+    [Fact]
+    public void Yaml_round_trip_preserves_every_tree() =>
+        ConfigGenerators.Mapping().Sample(m => Assert.Equal(m, YamlConfigReader.ParseMapping(ConfigYamlWriter.ToYaml(m))), iter: 500);
+
+    // Leaves of the override that must appear verbatim in the result: scalars other than '???', and lists.
+    private static IEnumerable<(List<object> Path, object? Value)> Leaves(ConfigMapping m, List<object> prefix)
+    {
+        foreach (var (k, v) in m)
+        {
+            var path = new List<object>(prefix) { k };
+            if (v is ConfigMapping child)
+            {
+                foreach (var leaf in Leaves(child, path))
+                {
+                    yield return leaf;
+                }
+            }
+            else if (v is not MissingValue)
+            {
+                yield return (path, v);
+            }
+        }
+    }
+
+    private static object? Get(object? node, List<object> path)
+    {
+        foreach (var k in path)
+        {
+            node = ((ConfigMapping)node!)[k];
+        }
+
+        return node;
+    }
+}
