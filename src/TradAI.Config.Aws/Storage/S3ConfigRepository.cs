@@ -31,6 +31,13 @@ public sealed class S3ConfigRepository : IConfigRepository
 
     public S3ConfigRepositoryOptions Options { get; }
 
+    /// <summary>
+    /// A store with its own S3 client from <paramref name="aws"/> (region, profile, endpoint, credentials), for the CLI and
+    /// services: <c>S3ConfigRepository.Create(AwsClientOptions.FromEnvironment("s3"), S3ConfigRepositoryOptions.FromEnvironment())</c>.
+    /// </summary>
+    public static S3ConfigRepository Create(Clients.AwsClientOptions aws, S3ConfigRepositoryOptions options) =>
+        new(new Clients.AwsClientFactory(aws).CreateS3(), options);
+
     /// <summary>The object key a config name is stored under.</summary>
     public string KeyFor(string name) => Options.Prefix + ConfigNames.Validate(name) + ".yaml";
 

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using TradAI.Config.Testing.Http;
 
-namespace TradAI.Config.Aws.Tests.Secrets;
+namespace TradAI.Config.Testing.Fakes;
 
 /// <summary>
 /// A loopback Secrets Manager that follows the public API reference: JSON 1.1 over <c>POST /</c>, the operation in
@@ -13,7 +13,7 @@ namespace TradAI.Config.Aws.Tests.Secrets;
 /// It verifies every request's SigV4 signature with its own HMAC code (independent of the client's signer) and answers
 /// <c>InvalidSignatureException</c> / <c>UnrecognizedClientException</c> like AWS when it does not match.
 /// </summary>
-internal sealed class FakeSecretsManager : IAsyncDisposable
+public sealed class FakeSecretsManager : IAsyncDisposable
 {
     public const string AccessKey = "AKIDFAKESECRETS";
     public const string SecretKey = "fake/secret/key+for+signing";
