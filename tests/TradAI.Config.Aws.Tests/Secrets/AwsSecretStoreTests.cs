@@ -4,8 +4,8 @@ using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Secrets;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Secrets;
-using TradAI.Config.Testing.Http;
 using TradAI.Config.Testing.Fakes;
+using TradAI.Config.Testing.Http;
 using TradAI.Config.Testing.Support;
 
 namespace TradAI.Config.Aws.Tests.Secrets;
