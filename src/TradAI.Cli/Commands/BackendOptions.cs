@@ -1,10 +1,12 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Secrets;
 using TradAI.Config.Aws.Storage;
 using TradAI.Config.Core.Registry;
 using TradAI.Config.Core.Repositories;
 using TradAI.Config.Core.Secrets;
+using TradAI.Config.Core.Strategies;
 using TradAI.Config.Local.Secrets;
 using TradAI.Config.MLflow.Registry;
 
@@ -74,4 +76,12 @@ internal static class BackendOptions
 
     /// <summary>The MLflow registry from <c>MLFLOW_TRACKING_*</c>; null when <c>MLFLOW_TRACKING_URI</c> is unset.</summary>
     public static IStrategyRegistry? CreateStrategyRegistry() => MlflowStrategyRegistry.FromEnvironment();
+
+    /// <summary>
+    /// A strategy loader over the store in force and, when <c>MLFLOW_TRACKING_URI</c> is set, the MLflow registry
+    /// (for <c>strategy load --from-mlflow [--stage S] [--fallback]</c>: <c>LoadFromMlflowAsync</c> / <c>LoadWithFallbackAsync</c>).
+    /// Fallback warnings go to stderr through <paramref name="logger"/>.
+    /// </summary>
+    public static StrategyConfigLoader CreateStrategyLoader(ParseResult result, Func<ParseResult, IConfigRepository> localFactory, ILogger<StrategyConfigLoader>? logger = null) =>
+        new(CreateConfigRepository(result, localFactory), CreateStrategyRegistry(), logger);
 }
