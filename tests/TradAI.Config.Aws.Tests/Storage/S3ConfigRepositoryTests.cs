@@ -68,6 +68,32 @@ public sealed class S3ConfigRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Listing_with_the_default_page_size_reads_past_the_1000_key_page()
+    {
+        // S3 (and fauxqs) cap a ListObjectsV2 page at 1,000 keys; 1,005 keys need two pages.
+        var names = Enumerable.Range(0, 1005).Select(i => $"k{i:D4}").ToList();
+        using var gate = new SemaphoreSlim(16);
+        await Task.WhenAll(names.Select(async n =>
+        {
+            await gate.WaitAsync(Ct);
+            try
+            {
+                await _client.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = $"big/{n}.yaml", ContentBody = "a: 1\n" }, Ct);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        var first = await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = "big/" }, Ct);
+        first.S3Objects.Should().HaveCount(1000);
+        first.IsTruncated.Should().BeTrue();
+
+        (await Repo("big/").ListAsync(Ct)).Should().Equal(names);
+    }
+
+    [Fact]
     public async Task Listing_strips_yaml_and_yml_and_sorts_ordinally_including_nested_names()
     {
         await _client.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "b.yml", ContentBody = "a: 1" }, Ct);
