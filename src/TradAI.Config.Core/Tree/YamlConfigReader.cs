@@ -41,6 +41,17 @@ public static class YamlConfigReader
                 $"{Describe(sourceName)}document is larger than the {options.MaxDocumentBytes:N0}-byte limit");
         }
 
+        if (FastYamlReader.TryParse(yaml, options, out var fast))
+        {
+            return fast;
+        }
+
+        return ParseWithYamlDotNet(yaml, sourceName, options);
+    }
+
+    /// <summary>The reference reader (YamlDotNet events); the fast path must agree with it wherever it answers.</summary>
+    internal static object? ParseWithYamlDotNet(string yaml, string? sourceName, YamlReadOptions options)
+    {
         var reader = new Reader(new Parser(new StringReader(yaml)), sourceName, options);
         try
         {
@@ -87,6 +98,29 @@ public static class YamlConfigReader
         {
             throw new ExternalServiceException("filesystem", $"Access denied reading '{InputSanitizer.Sanitize(path)}'", ex);
         }
+    }
+
+    internal static ConfigMapping ApplyMerges(ConfigMapping explicitEntries, List<ConfigMapping> merges)
+    {
+        // PyYAML: merged keys first (earlier sources win), explicit keys override them.
+        var builder = new ConfigMappingBuilder(explicitEntries.Count + 8);
+        foreach (var source in merges)
+        {
+            foreach (var (k, v) in source.Entries)
+            {
+                if (!builder.Contains(k))
+                {
+                    builder.Add(k, explicitEntries.TryGetValue(k, out var ex) ? ex : v);
+                }
+            }
+        }
+
+        foreach (var (k, v) in explicitEntries.Entries)
+        {
+            builder.TryAdd(k, v);
+        }
+
+        return builder.Build();
     }
 
     private static string Describe(string? sourceName) =>
@@ -248,29 +282,6 @@ public static class YamlConfigReader
                 default:
                     throw Error(at, "a merge key '<<' needs a mapping or a list of mappings");
             }
-        }
-
-        private static ConfigMapping ApplyMerges(ConfigMapping explicitEntries, List<ConfigMapping> merges)
-        {
-            // PyYAML: merged keys first (earlier sources win), explicit keys override them.
-            var builder = new ConfigMappingBuilder(explicitEntries.Count + 8);
-            foreach (var source in merges)
-            {
-                foreach (var (k, v) in source.Entries)
-                {
-                    if (!builder.Contains(k))
-                    {
-                        builder.Add(k, explicitEntries.TryGetValue(k, out var ex) ? ex : v);
-                    }
-                }
-            }
-
-            foreach (var (k, v) in explicitEntries.Entries)
-            {
-                builder.TryAdd(k, v);
-            }
-
-            return builder.Build();
         }
 
         private object ReadKey()
