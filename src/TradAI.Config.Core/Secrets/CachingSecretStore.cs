@@ -5,6 +5,7 @@ namespace TradAI.Config.Core.Secrets;
 /// <summary>
 /// Keeps secrets in memory for a time-to-live so services do not call the store per request, and still pick up
 /// rotated values: after the TTL, or at once through <see cref="RefreshAsync"/> / <see cref="Invalidate"/>.
+/// Concurrent misses for one name share a single fetch (no thundering herd when a TTL expires under load).
 /// Failures are never cached. Rotation status is not cached (it is an operator query).
 /// </summary>
 public sealed class CachingSecretStore : ISecretStore
@@ -12,6 +13,7 @@ public sealed class CachingSecretStore : ISecretStore
     private readonly ISecretStore _inner;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<SecretData>>> _inFlight = new(StringComparer.Ordinal);
 
     /// <param name="inner">The store that really reads secrets.</param>
     /// <param name="timeToLive">How long a value is served from memory; must be positive.</param>
@@ -38,13 +40,33 @@ public sealed class CachingSecretStore : ISecretStore
             return entry.Value;
         }
 
-        return await RefreshAsync(name, cancellationToken).ConfigureAwait(false);
+        // One fetch per name at a time; it runs without the caller's token so one caller giving up does not fail the others.
+        var fetch = new Lazy<Task<SecretData>>(() => FetchAsync(name));
+        var shared = _inFlight.GetOrAdd(name, fetch);
+        if (ReferenceEquals(shared, fetch))
+        {
+            // The caller that started the fetch arranges its removal, whoever is still waiting.
+            _ = fetch.Value.ContinueWith(
+                _ => _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<SecretData>>>(name, fetch)),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        return await shared.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the secret from the inner store now and replaces the cached value.</summary>
     public async Task<SecretData> RefreshAsync(string name, CancellationToken cancellationToken = default)
     {
         var value = await _inner.GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
+        _entries[name] = new Entry(value, _clock.GetUtcNow() + TimeToLive);
+        return value;
+    }
+
+    private async Task<SecretData> FetchAsync(string name)
+    {
+        var value = await _inner.GetSecretAsync(name, CancellationToken.None).ConfigureAwait(false);
         _entries[name] = new Entry(value, _clock.GetUtcNow() + TimeToLive);
         return value;
     }

@@ -77,4 +77,29 @@ public sealed class CachingSecretStoreTests : IAsyncLifetime
         await client.CreateSecretAsync("later", """{"k":"v"}""", cancellationToken: Ct);
         (await cache.GetSecretAsync("later", Ct))["k"].Should().Be("v");
     }
+    [Fact]
+    public async Task Concurrent_misses_share_one_call_to_secrets_manager()
+    {
+        _fake.Seed("hot", """{"k":"v"}""");
+        using var aws = new AwsSecretStore(NewClient);
+        var cache = new CachingSecretStore(aws, TimeSpan.FromMinutes(5), _clock);
+        await aws.GetRotationStatusAsync("hot", Ct); // build the client and warm the connection first
+        var before = _fake.RequestCount;
+
+        using var start = new ManualResetEventSlim();
+        var readers = Enumerable.Range(0, 24).Select(_ => Task.Run(async () =>
+        {
+            start.Wait(Ct);
+            return await cache.GetSecretAsync("hot", Ct);
+        }, Ct)).ToArray();
+        start.Set();
+        var results = await Task.WhenAll(readers);
+
+        results.Should().OnlyContain(r => r["k"] == "v");
+        (_fake.RequestCount - before).Should().Be(1);
+
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => cache.GetSecretAsync("hot", Ct)));
+        (_fake.RequestCount - before).Should().Be(2, "after the TTL the herd again shares one fetch");
+    }
 }
