@@ -1,4 +1,5 @@
 using AwesomeAssertions;
+using CsCheck;
 using TradAI.Config.Core.Errors;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Services;
@@ -80,6 +81,18 @@ public sealed class EnvFileTests : IDisposable
         var values = DotEnvParser.Parse("KEY=first\nkey=second\n", "t.env");
 
         values.Should().ContainSingle().Which.Value.Should().Be("second");
+    }
+
+    [Fact]
+    public void Any_value_written_double_quoted_with_escapes_parses_back_unchanged()
+    {
+        Gen.Select(Gen.String[Gen.Char.AlphaNumeric, 1, 12], Gen.String)
+            .Sample((key, value) =>
+            {
+                var escaped = value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r").Replace("\t", "\\t");
+                var parsed = DotEnvParser.Parse($"# generated\nK_{key}=\"{escaped}\"\n", "p.env");
+                return parsed.Count == 1 && parsed["K_" + key] == value;
+            });
     }
 
     [Theory]
