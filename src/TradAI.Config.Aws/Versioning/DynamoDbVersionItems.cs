@@ -1,0 +1,172 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Hashing;
+using TradAI.Config.Core.Tree;
+using TradAI.Config.Core.Versioning;
+using A = TradAI.Config.Aws.Versioning.DynamoDbVersionTable.Attributes;
+
+namespace TradAI.Config.Aws.Versioning;
+
+/// <summary>
+/// Maps <see cref="ConfigVersion"/> to DynamoDB items and back. <c>config_data</c> is a native map, numbers are written
+/// in their RFC 8785 form, and maps are read back in canonical key order, so both stores return identical content.
+/// </summary>
+internal static class DynamoDbVersionItems
+{
+    // DynamoDB's number range (38 significant digits, magnitudes 1E-130 .. 9.99E+125).
+    private const double MaxMagnitude = 9.9999999999999999e125;
+    private const double MinMagnitude = 1e-130;
+
+    public static Dictionary<string, AttributeValue> Key(string strategyName, string configId) => new()
+    {
+        [A.StrategyName] = new AttributeValue { S = strategyName },
+        [A.ConfigId] = new AttributeValue { S = configId },
+    };
+
+    public static Dictionary<string, AttributeValue> ToItem(ConfigVersion v)
+    {
+        var item = Key(v.StrategyName, v.ConfigId);
+        item[A.ConfigHash] = new AttributeValue { S = v.ConfigHash };
+        item[A.ConfigData] = ToAttribute(v.ConfigData, string.Empty);
+        item[A.Status] = new AttributeValue { S = v.Status.ToWire() };
+        item[A.VersionNumber] = Number(v.VersionNumber);
+        item[A.CreatedBy] = new AttributeValue { S = v.CreatedBy };
+        item[A.CreatedAt] = new AttributeValue { S = FormatTime(v.CreatedAt) };
+        if (v.DeployedAt is { } deployed)
+        {
+            item[A.DeployedAt] = new AttributeValue { S = FormatTime(deployed) };
+        }
+
+        if (v.DeprecatedAt is { } deprecated)
+        {
+            item[A.DeprecatedAt] = new AttributeValue { S = FormatTime(deprecated) };
+        }
+
+        if (v.SupersededBy is { } superseded)
+        {
+            item[A.SupersededBy] = new AttributeValue { S = superseded };
+        }
+
+        if (v.Ttl is { } ttl)
+        {
+            item[A.Ttl] = Number(ttl);
+        }
+
+        return item;
+    }
+
+    public static ConfigVersion FromItem(IReadOnlyDictionary<string, AttributeValue> item) => new()
+    {
+        StrategyName = Required(item, A.StrategyName).S,
+        ConfigId = Required(item, A.ConfigId).S,
+        ConfigHash = Required(item, A.ConfigHash).S,
+        ConfigData = FromAttribute(Required(item, A.ConfigData)) as ConfigMapping
+            ?? throw new ExternalServiceException("dynamodb", "stored config_data is not a map"),
+        Status = ConfigVersionStatusNames.Parse(Required(item, A.Status).S),
+        VersionNumber = int.Parse(Required(item, A.VersionNumber).N, NumberStyles.Integer, CultureInfo.InvariantCulture),
+        CreatedBy = Required(item, A.CreatedBy).S,
+        CreatedAt = ParseTime(Required(item, A.CreatedAt).S),
+        DeployedAt = item.TryGetValue(A.DeployedAt, out var d) ? ParseTime(d.S) : null,
+        DeprecatedAt = item.TryGetValue(A.DeprecatedAt, out var dep) ? ParseTime(dep.S) : null,
+        SupersededBy = item.TryGetValue(A.SupersededBy, out var s) ? s.S : null,
+        Ttl = item.TryGetValue(A.Ttl, out var t) ? long.Parse(t.N, NumberStyles.Integer, CultureInfo.InvariantCulture) : null,
+    };
+
+    public static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
+
+    public static AttributeValue ToAttribute(object? value, string path) => value switch
+    {
+        null => new AttributeValue { NULL = true },
+        bool b => new AttributeValue { BOOL = b },
+        long l => new AttributeValue { N = l.ToString(CultureInfo.InvariantCulture) },
+        double d => new AttributeValue { N = FormatDouble(d, path) },
+        string s => new AttributeValue { S = s },
+        MissingValue => new AttributeValue { S = MissingValue.Literal },
+        ConfigMapping m => new AttributeValue
+        {
+            M = m.Entries.ToArray().ToDictionary(e => ConfigPath.FormatKey(e.Key), e => ToAttribute(e.Value, ConfigPath.Child(path, e.Key)), StringComparer.Ordinal),
+            IsMSet = true,
+        },
+        ConfigSequence seq => new AttributeValue
+        {
+            L = seq.Items.ToArray().Select((item, i) => ToAttribute(item, ConfigPath.Index(path, i))).ToList(),
+            IsLSet = true,
+        },
+        _ => throw new ConfigValidationException(path, $"{value.GetType().Name} is not a config value"),
+    };
+
+    public static object? FromAttribute(AttributeValue value)
+    {
+        if (value.NULL == true)
+        {
+            return null;
+        }
+
+        if (value.S is not null)
+        {
+            return value.S;
+        }
+
+        if (value.N is not null)
+        {
+            return ParseNumber(value.N);
+        }
+
+        if (value.BOOL is { } b)
+        {
+            return b;
+        }
+
+        if (value.M is not null)
+        {
+            var builder = new ConfigMappingBuilder(value.M.Count);
+            foreach (var (k, v) in value.M.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                builder.Add(k, FromAttribute(v));
+            }
+
+            return builder.Build();
+        }
+
+        if (value.L is not null)
+        {
+            return ConfigSequence.From(value.L.Select(FromAttribute));
+        }
+
+        throw new ExternalServiceException("dynamodb", "stored config_data holds an attribute type a config cannot have");
+    }
+
+    // Same rule as CanonicalJsonReader: integral values within ±(2^53−1) are integers, others doubles.
+    private static object ParseNumber(string n)
+    {
+        if (n.IndexOfAny(['.', 'e', 'E']) < 0 && long.TryParse(n, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
+            && Math.Abs(l) <= JsonCanonicalizer.MaxSafeInteger)
+        {
+            return l;
+        }
+
+        return double.Parse(n, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static string FormatDouble(double d, string path)
+    {
+        var text = JsonCanonicalizer.FormatNumber(d, path);
+        var magnitude = Math.Abs(d);
+        if (magnitude > MaxMagnitude || (magnitude != 0 && magnitude < MinMagnitude))
+        {
+            throw new ConfigValidationException(path, $"{text} is outside the number range DynamoDB stores (1E-130 to 9.99E+125)");
+        }
+
+        return text;
+    }
+
+    private static AttributeValue Required(IReadOnlyDictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value)
+            ? value
+            : throw new ExternalServiceException("dynamodb", $"stored config version lacks the '{name}' attribute");
+
+    public static string FormatTime(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

@@ -1,0 +1,140 @@
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Hashing;
+using TradAI.Config.Core.Tree;
+
+namespace TradAI.Config.Core.Versioning;
+
+/// <summary>
+/// Content-addressed config versions with a lifecycle (SPEC §4.4, §7): validates input, hashes content, stamps
+/// times from the injected <see cref="TimeProvider"/>, and delegates each atomic step to an
+/// <see cref="IConfigVersionRepository"/>. Errors are typed; a failed call changes nothing.
+/// </summary>
+public sealed class ConfigVersionService
+{
+    /// <summary>Default and largest page sizes for listings.</summary>
+    public const int DefaultPageSize = 20;
+
+    public const int MaxPageSize = 1000;
+
+    private readonly IConfigVersionRepository _repository;
+    private readonly TimeProvider _time;
+
+    public ConfigVersionService(IConfigVersionRepository repository, TimeProvider? timeProvider = null)
+    {
+        _repository = repository ?? throw new ArgumentNullException(nameof(repository));
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Creates a draft of <paramref name="config"/>, or returns the draft/active version that already has this content.</summary>
+    /// <exception cref="ConfigValidationException">Bad strategy name or creator, or content without a canonical form (NaN, Infinity...).</exception>
+    public Task<ConfigVersionWrite> CreateAsync(string strategyName, ConfigMapping config, string createdBy, CancellationToken cancellationToken = default)
+    {
+        var request = Prepare(strategyName, config, createdBy, activate: false);
+        return _repository.CreateAsync(request, cancellationToken);
+    }
+
+    /// <summary>Lists versions newest first (by version number), optionally filtered by status.</summary>
+    /// <exception cref="NotFoundException">The strategy has no versions at all (an empty filtered page is not an error).</exception>
+    public async Task<ConfigVersionPage> ListAsync(
+        string strategyName,
+        ConfigVersionStatus? status = null,
+        int limit = DefaultPageSize,
+        string? continuationToken = null,
+        CancellationToken cancellationToken = default)
+    {
+        StrategyNames.Validate(strategyName);
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw new ConfigValidationException("limit", $"limit must be between 1 and {MaxPageSize}");
+        }
+
+        var page = await _repository.ListAsync(strategyName, status, limit, continuationToken, cancellationToken).ConfigureAwait(false);
+        if (page.Items.Count == 0 && continuationToken is null
+            && (status is null || (await _repository.ListAsync(strategyName, null, 1, null, cancellationToken).ConfigureAwait(false)).Items.Count == 0))
+        {
+            throw new NotFoundException($"strategy '{InputSanitizer.Sanitize(strategyName)}' has no config versions");
+        }
+
+        return page;
+    }
+
+    /// <summary>Reads one version.</summary>
+    /// <exception cref="NotFoundException">The strategy has no such version.</exception>
+    public async Task<ConfigVersion> GetAsync(string strategyName, string configId, CancellationToken cancellationToken = default)
+    {
+        StrategyNames.Validate(strategyName);
+        ConfigVersionId.Validate(configId);
+        return await _repository.GetAsync(strategyName, configId, cancellationToken).ConfigureAwait(false)
+            ?? throw NotFound(strategyName, configId);
+    }
+
+    /// <summary>The active version, or null when none is active.</summary>
+    public Task<ConfigVersion?> TryGetActiveAsync(string strategyName, CancellationToken cancellationToken = default)
+    {
+        StrategyNames.Validate(strategyName);
+        return _repository.GetActiveAsync(strategyName, cancellationToken);
+    }
+
+    /// <summary>The active version: exactly one answer for "which config does strategy X run?".</summary>
+    /// <exception cref="NotFoundException">No version of the strategy is active.</exception>
+    public async Task<ConfigVersion> GetActiveAsync(string strategyName, CancellationToken cancellationToken = default) =>
+        await TryGetActiveAsync(strategyName, cancellationToken).ConfigureAwait(false)
+        ?? throw new NotFoundException($"strategy '{InputSanitizer.Sanitize(strategyName)}' has no active config version");
+
+    /// <summary>Activates a draft; the previously active version is deprecated in the same atomic step.</summary>
+    /// <exception cref="NotFoundException">No such version.</exception>
+    /// <exception cref="ConflictException">The version is active or deprecated already.</exception>
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, CancellationToken cancellationToken = default)
+    {
+        StrategyNames.Validate(strategyName);
+        ConfigVersionId.Validate(configId);
+        return _repository.ActivateAsync(strategyName, configId, _time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Deprecates a draft or the active version (then no version is active).</summary>
+    /// <exception cref="NotFoundException">No such version.</exception>
+    /// <exception cref="ConflictException">The version is deprecated already.</exception>
+    public Task<ConfigVersion> DeprecateAsync(string strategyName, string configId, CancellationToken cancellationToken = default)
+    {
+        StrategyNames.Validate(strategyName);
+        ConfigVersionId.Validate(configId);
+        return _repository.DeprecateAsync(strategyName, configId, _time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Brings back the content of <paramref name="toConfigId"/> (any status): a new version with that content is created
+    /// and activated atomically. If a draft already holds that content it is activated instead; if the active version
+    /// holds it, nothing changes.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such version.</exception>
+    public async Task<ConfigVersionWrite> RollbackAsync(string strategyName, string toConfigId, string createdBy, CancellationToken cancellationToken = default)
+    {
+        var source = await GetAsync(strategyName, toConfigId, cancellationToken).ConfigureAwait(false);
+        var request = Prepare(strategyName, source.ConfigData, createdBy, activate: true);
+        return await _repository.CreateAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Structural diff from version <paramref name="fromConfigId"/> to <paramref name="toConfigId"/>.</summary>
+    /// <exception cref="NotFoundException">Either version does not exist.</exception>
+    public async Task<ConfigDiff> DiffAsync(string strategyName, string fromConfigId, string toConfigId, CancellationToken cancellationToken = default)
+    {
+        var from = await GetAsync(strategyName, fromConfigId, cancellationToken).ConfigureAwait(false);
+        var to = await GetAsync(strategyName, toConfigId, cancellationToken).ConfigureAwait(false);
+        return ConfigDiff.Compute(from.ConfigData, to.ConfigData, from.ConfigId, to.ConfigId);
+    }
+
+    private NewConfigVersion Prepare(string strategyName, ConfigMapping config, string createdBy, bool activate)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        StrategyNames.Validate(strategyName);
+        ConfigVersion.ValidateCreatedBy(createdBy);
+        var (hash, canonical) = ConfigHasher.HashWithCanonical(config);
+
+        // Stores keep the JSON data model (string keys, 5.0 read back as 5): return what a later read returns.
+        var stored = CanonicalJsonReader.ReadMapping(canonical, "config");
+        return new NewConfigVersion(strategyName, stored, hash, canonical, createdBy, _time.GetUtcNow(), activate);
+    }
+
+    private static NotFoundException NotFound(string strategyName, string configId) =>
+        new($"strategy '{InputSanitizer.Sanitize(strategyName)}' has no config version '{InputSanitizer.Sanitize(configId)}'");
+}

@@ -1,0 +1,119 @@
+using Amazon.DynamoDBv2.Model;
+using AwesomeAssertions;
+using TradAI.Config.Aws.Versioning;
+using TradAI.Config.Core.Tree;
+using TradAI.Config.Core.Versioning;
+using TradAI.Config.Testing.Versioning;
+
+namespace TradAI.Config.Aws.Tests.Versioning;
+
+/// <summary>DynamoDB specifics: the table layout of the shared contract, the item attributes, and what each operation costs in requests.</summary>
+public sealed class DynamoDbVersionStoreTests(DynamoDbVersionTableFixture table) : IClassFixture<DynamoDbVersionTableFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly ConfigVersionService _service = new(new DynamoDbConfigVersionRepository(table.Client, table.TableName), new ManualTimeProvider());
+
+    private static string NewStrategy() => "strat-" + Guid.NewGuid().ToString("N")[..12];
+
+    private static ConfigMapping Config(int n) => YamlConfigReader.ParseMapping($"""
+        strategy: Momentum
+        timeframe: 5m
+        pairs: [BTC/USDT, ETH/USDT]
+        parameters: {"{"}n: {n}, ratio: 0.25, enabled: true, nothing: null{"}"}
+        """, "config.yaml");
+
+    [Fact]
+    public async Task The_table_has_the_contract_keys_indexes_and_ttl()
+    {
+        var description = (await table.Client.DescribeTableAsync(table.TableName, Ct)).Table;
+        var ttl = (await table.Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = table.TableName }, Ct)).TimeToLiveDescription;
+
+        description.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)).Should().Equal(("strategy_name", "HASH"), ("config_id", "RANGE"));
+        description.GlobalSecondaryIndexes.Select(i => i.IndexName).Should().BeEquivalentTo("status-index", "config_hash-index");
+        description.GlobalSecondaryIndexes.Single(i => i.IndexName == "status-index").KeySchema.Select(k => k.AttributeName).Should().Equal("strategy_name", "status");
+        description.GlobalSecondaryIndexes.Single(i => i.IndexName == "config_hash-index").KeySchema.Select(k => k.AttributeName).Should().Equal("config_hash");
+        description.LocalSecondaryIndexes.Single().KeySchema.Select(k => k.AttributeName).Should().Equal("strategy_name", "version_number");
+        ttl.AttributeName.Should().Be("ttl");
+        ttl.TimeToLiveStatus.Value.Should().Be("ENABLED");
+    }
+
+    [Fact]
+    public async Task Version_items_carry_exactly_the_contract_attributes()
+    {
+        var strategy = NewStrategy();
+        var v1 = (await _service.CreateAsync(strategy, Config(1), "alice", Ct)).Version;
+        var v2 = (await _service.CreateAsync(strategy, Config(2), "alice", Ct)).Version;
+        await _service.ActivateAsync(strategy, v1.ConfigId, Ct);
+        await _service.ActivateAsync(strategy, v2.ConfigId, Ct);
+
+        var item = (await table.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = table.TableName,
+            Key = new() { ["strategy_name"] = new() { S = strategy }, ["config_id"] = new() { S = v1.ConfigId } },
+            ConsistentRead = true,
+        }, Ct)).Item;
+
+        item.Keys.Should().BeEquivalentTo(
+            "strategy_name", "config_id", "config_hash", "config_data", "status", "version_number",
+            "created_by", "created_at", "deployed_at", "deprecated_at", "superseded_by", "ttl");
+        item["status"].S.Should().Be("deprecated");
+        item["version_number"].N.Should().Be("1");
+        item["superseded_by"].S.Should().Be(v2.ConfigId);
+        item["ttl"].N.Should().Be(DateTimeOffset.Parse(item["deprecated_at"].S, System.Globalization.CultureInfo.InvariantCulture).AddDays(90).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        item["config_data"].M["parameters"].M["n"].N.Should().Be("1");
+        item["config_data"].M["parameters"].M["nothing"].NULL.Should().BeTrue();
+        item["config_data"].M["pairs"].L.Select(v => v.S).Should().Equal("BTC/USDT", "ETH/USDT");
+    }
+
+    [Fact]
+    public async Task The_status_gsi_finds_the_active_version_eventually_as_the_spec_describes()
+    {
+        var strategy = NewStrategy();
+        var v1 = (await _service.CreateAsync(strategy, Config(1), "alice", Ct)).Version;
+        await _service.ActivateAsync(strategy, v1.ConfigId, Ct);
+
+        var response = await table.Client.QueryAsync(new QueryRequest
+        {
+            TableName = table.TableName,
+            IndexName = "status-index",
+            KeyConditionExpression = "strategy_name = :s AND #status = :active",
+            ExpressionAttributeNames = new() { ["#status"] = "status" },
+            ExpressionAttributeValues = new() { [":s"] = new() { S = strategy }, [":active"] = new() { S = "active" } },
+        }, Ct);
+
+        response.Items.Should().ContainSingle().Which["config_id"].S.Should().Be(v1.ConfigId);
+    }
+
+    [Fact]
+    public async Task Each_operation_stays_within_its_request_budget()
+    {
+        var strategy = NewStrategy();
+        var output = TestContext.Current.TestOutputHelper!;
+
+        async Task<T> Measure<T>(string name, int budget, Func<Task<T>> operation)
+        {
+            table.Counter.Reset();
+            var result = await operation();
+            var snapshot = table.Counter.Snapshot();
+            output.WriteLine($"{name}: {table.Counter.Total} request(s) [{string.Join(", ", snapshot.Select(kv => $"{kv.Key}×{kv.Value}"))}]");
+            table.Counter.Total.Should().BeLessThanOrEqualTo(budget, name);
+            return result;
+        }
+
+        var v1 = (await Measure("create (first version)", 2, () => _service.CreateAsync(strategy, Config(1), "a", Ct))).Version;
+        var v2 = (await Measure("create", 2, () => _service.CreateAsync(strategy, Config(2), "a", Ct))).Version;
+        await Measure("create (duplicate of a draft)", 2, () => _service.CreateAsync(strategy, Config(2), "a", Ct));
+        await Measure("activate (none active before)", 2, () => _service.ActivateAsync(strategy, v1.ConfigId, Ct));
+        await Measure("create (duplicate of the active version)", 1, () => _service.CreateAsync(strategy, Config(1), "a", Ct));
+        await Measure("activate (deprecates the previous)", 2, () => _service.ActivateAsync(strategy, v2.ConfigId, Ct));
+        var active = await Measure("get-active", 1, () => _service.GetActiveAsync(strategy, Ct));
+        active.ConfigId.Should().Be(v2.ConfigId);
+        await Measure("get", 1, () => _service.GetAsync(strategy, v1.ConfigId, Ct));
+        await Measure("list (one page)", 1, () => _service.ListAsync(strategy, cancellationToken: Ct));
+        await Measure("rollback (new version, activated)", 3, () => _service.RollbackAsync(strategy, v1.ConfigId, "a", Ct));
+        var v4 = (await _service.CreateAsync(strategy, Config(4), "a", Ct)).Version;
+        await Measure("deprecate", 2, () => _service.DeprecateAsync(strategy, v4.ConfigId, Ct));
+        await Measure("diff", 2, () => _service.DiffAsync(strategy, v1.ConfigId, v2.ConfigId, Ct));
+    }
+}

@@ -1,0 +1,555 @@
+using AwesomeAssertions;
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Hashing;
+using TradAI.Config.Core.Tree;
+using TradAI.Config.Core.Versioning;
+using Xunit;
+
+namespace TradAI.Config.Testing.Versioning;
+
+/// <summary>
+/// The one behaviour every <see cref="IConfigVersionRepository"/> must show, exercised through
+/// <see cref="ConfigVersionService"/>: lifecycle transitions, content dedup, numbering, newest-first paging,
+/// TTLs, typed errors that change nothing, and the invariants under concurrent writers.
+/// Each test works on its own strategy name, so one store can serve a whole test class.
+/// </summary>
+public abstract class ConfigVersionRepositoryContract
+{
+    /// <summary>Writers per concurrency round.</summary>
+    protected const int Parallelism = 32;
+
+    /// <summary>Rounds per concurrency test: 3, or <c>TRADAI_VERSION_STRESS_ROUNDS</c> for a longer soak.</summary>
+    protected static int Rounds { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("TRADAI_VERSION_STRESS_ROUNDS"), out var rounds) && rounds > 0 ? rounds : 3;
+
+    protected ConfigVersionRepositoryContract(IConfigVersionRepository repository)
+    {
+        Repository = repository;
+        Service = new ConfigVersionService(repository, Clock);
+    }
+
+    protected ManualTimeProvider Clock { get; } = new();
+
+    protected IConfigVersionRepository Repository { get; }
+
+    protected ConfigVersionService Service { get; }
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A repository whose store cannot be reached (stopped server, unusable path).</summary>
+    protected abstract IConfigVersionRepository CreateUnreachableRepository();
+
+    protected static string NewStrategy() => "strat-" + Guid.NewGuid().ToString("N")[..12];
+
+    protected static ConfigMapping Config(int n, string tag = "x") => ConfigMapping.Of(
+        ("strategy", "Momentum"),
+        ("timeframe", "5m"),
+        ("tag", tag),
+        ("parameters", ConfigMapping.Of(("n", (long)n), ("ratio", n / 8.0), ("pairs", ConfigSequence.Of("BTC/USDT", "ETH/USDT")))));
+
+    private async Task<ConfigVersion> CreateDraftAsync(string strategy, int n) =>
+        (await Service.CreateAsync(strategy, Config(n), "tester", Ct)).Version;
+
+    private Task<List<ConfigVersion>> ListAllAsync(string strategy, ConfigVersionStatus? status = null, int pageSize = 100) =>
+        ConfigVersionInvariants.ListAllAsync(Service, strategy, status, pageSize, Ct);
+
+    // ---- create, numbering, dedup ----
+
+    [Fact]
+    public async Task Create_stores_a_draft_v1_with_every_field()
+    {
+        var strategy = NewStrategy();
+        var data = Config(1);
+
+        var write = await Service.CreateAsync(strategy, data, "alice", Ct);
+
+        write.Created.Should().BeTrue();
+        var v = write.Version;
+        v.StrategyName.Should().Be(strategy);
+        v.VersionNumber.Should().Be(1);
+        v.ConfigHash.Should().Be(ConfigHasher.Hash(data));
+        v.ConfigId.Should().Be("v1-" + v.ConfigHash[..8]);
+        v.Status.Should().Be(ConfigVersionStatus.Draft);
+        v.CreatedBy.Should().Be("alice");
+        v.CreatedAt.Should().Be(Clock.GetUtcNow());
+        v.DeployedAt.Should().BeNull();
+        v.DeprecatedAt.Should().BeNull();
+        v.SupersededBy.Should().BeNull();
+        v.Ttl.Should().BeNull();
+        ConfigValues.DeepEquals(v.ConfigData, data).Should().BeTrue();
+
+        var read = await Service.GetAsync(strategy, v.ConfigId, Ct);
+        read.Should().Be(v);
+    }
+
+    [Fact]
+    public async Task Version_numbers_are_sequential_per_strategy_from_one()
+    {
+        var a = NewStrategy();
+        var b = NewStrategy();
+
+        var numbers = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            numbers.Add((await CreateDraftAsync(a, i)).VersionNumber);
+        }
+
+        numbers.Should().Equal(1, 2, 3);
+        (await CreateDraftAsync(b, 99)).VersionNumber.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Creating_the_same_content_again_returns_the_existing_draft()
+    {
+        var strategy = NewStrategy();
+        var first = await Service.CreateAsync(strategy, Config(1), "alice", Ct);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Same content, other key order and number spelling: same canonical JSON, same version.
+        var reordered = ConfigMapping.Of(
+            ("parameters", ConfigMapping.Of(("pairs", ConfigSequence.Of("BTC/USDT", "ETH/USDT")), ("ratio", 0.125), ("n", 1.0))),
+            ("tag", "x"),
+            ("timeframe", "5m"),
+            ("strategy", "Momentum"));
+        var second = await Service.CreateAsync(strategy, reordered, "bob", Ct);
+
+        second.Created.Should().BeFalse();
+        second.Version.Should().Be(first.Version);
+        (await ListAllAsync(strategy)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Creating_the_content_of_the_active_version_returns_it()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+
+        var again = await Service.CreateAsync(strategy, Config(1), "bob", Ct);
+
+        again.Created.Should().BeFalse();
+        again.Version.ConfigId.Should().Be(v1.ConfigId);
+        again.Version.Status.Should().Be(ConfigVersionStatus.Active);
+    }
+
+    [Fact]
+    public async Task Content_of_a_deprecated_version_gets_a_new_version()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        await Service.DeprecateAsync(strategy, v1.ConfigId, Ct);
+
+        var again = await Service.CreateAsync(strategy, Config(1), "bob", Ct);
+
+        again.Created.Should().BeTrue();
+        again.Version.VersionNumber.Should().Be(2);
+        again.Version.ConfigHash.Should().Be(v1.ConfigHash);
+        again.Version.ConfigId.Should().Be("v2-" + v1.ConfigHash[..8]);
+    }
+
+    // ---- lifecycle ----
+
+    [Fact]
+    public async Task Activating_a_draft_sets_deployed_at_and_makes_it_the_active_version()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var write = await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+
+        write.Version.Status.Should().Be(ConfigVersionStatus.Active);
+        write.Version.DeployedAt.Should().Be(Clock.GetUtcNow());
+        write.Deprecated.Should().BeNull();
+        (await Service.GetActiveAsync(strategy, Ct)).Should().Be(write.Version);
+        (await Service.GetAsync(strategy, v1.ConfigId, Ct)).Should().Be(write.Version);
+    }
+
+    [Fact]
+    public async Task Activating_a_second_version_deprecates_the_first_with_superseded_by_and_a_90_day_ttl()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        var v2 = await CreateDraftAsync(strategy, 2);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+        Clock.Advance(TimeSpan.FromHours(3));
+        var at = Clock.GetUtcNow();
+
+        var write = await Service.ActivateAsync(strategy, v2.ConfigId, Ct);
+
+        write.Version.ConfigId.Should().Be(v2.ConfigId);
+        var old = write.Deprecated!;
+        old.ConfigId.Should().Be(v1.ConfigId);
+        old.Status.Should().Be(ConfigVersionStatus.Deprecated);
+        old.DeprecatedAt.Should().Be(at);
+        old.SupersededBy.Should().Be(v2.ConfigId);
+        old.Ttl.Should().Be(at.AddDays(90).ToUnixTimeSeconds());
+        (await Service.GetAsync(strategy, v1.ConfigId, Ct)).Should().Be(old);
+        (await Service.GetActiveAsync(strategy, Ct)).ConfigId.Should().Be(v2.ConfigId);
+        (await ListAllAsync(strategy, ConfigVersionStatus.Active)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Explicit_deprecate_of_a_draft_sets_deprecated_at_and_ttl_without_successor()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        var deprecated = await Service.DeprecateAsync(strategy, v1.ConfigId, Ct);
+
+        deprecated.Status.Should().Be(ConfigVersionStatus.Deprecated);
+        deprecated.DeprecatedAt.Should().Be(Clock.GetUtcNow());
+        deprecated.SupersededBy.Should().BeNull();
+        deprecated.Ttl.Should().Be(Clock.GetUtcNow().AddDays(90).ToUnixTimeSeconds());
+        deprecated.DeployedAt.Should().BeNull();
+        (await Service.GetAsync(strategy, v1.ConfigId, Ct)).Should().Be(deprecated);
+    }
+
+    [Fact]
+    public async Task Deprecating_the_active_version_leaves_no_active_version()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+
+        var deprecated = await Service.DeprecateAsync(strategy, v1.ConfigId, Ct);
+
+        deprecated.DeployedAt.Should().NotBeNull();
+        deprecated.SupersededBy.Should().BeNull();
+        (await Service.TryGetActiveAsync(strategy, Ct)).Should().BeNull();
+        var act = () => Service.GetActiveAsync(strategy, Ct);
+        await act.Should().ThrowAsync<NotFoundException>();
+
+        // A new draft can be activated afterwards, with no predecessor to deprecate.
+        var v2 = await CreateDraftAsync(strategy, 2);
+        (await Service.ActivateAsync(strategy, v2.ConfigId, Ct)).Deprecated.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Illegal_transitions_are_conflicts_that_change_nothing()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        var v2 = await CreateDraftAsync(strategy, 2);
+        var active = (await Service.ActivateAsync(strategy, v1.ConfigId, Ct)).Version;
+        var deprecated = await Service.DeprecateAsync(strategy, v2.ConfigId, Ct);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var activateActive = () => Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+        var activateDeprecated = () => Service.ActivateAsync(strategy, v2.ConfigId, Ct);
+        var deprecateDeprecated = () => Service.DeprecateAsync(strategy, v2.ConfigId, Ct);
+
+        await activateActive.Should().ThrowAsync<ConflictException>();
+        await activateDeprecated.Should().ThrowAsync<ConflictException>();
+        await deprecateDeprecated.Should().ThrowAsync<ConflictException>();
+        (await Service.GetAsync(strategy, v1.ConfigId, Ct)).Should().Be(active);
+        (await Service.GetAsync(strategy, v2.ConfigId, Ct)).Should().Be(deprecated);
+        (await Service.GetActiveAsync(strategy, Ct)).Should().Be(active);
+    }
+
+    // ---- reads, ordering, paging ----
+
+    [Fact]
+    public async Task Unknown_strategies_and_ids_are_not_found_and_malformed_ids_are_invalid()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+
+        var unknownStrategy = () => Service.GetAsync(NewStrategy(), v1.ConfigId, Ct);
+        var unknownId = () => Service.GetAsync(strategy, "v2-" + v1.ConfigHash[..8], Ct);
+        var activateUnknown = () => Service.ActivateAsync(strategy, "v9-00000000", Ct);
+        var deprecateUnknown = () => Service.DeprecateAsync(strategy, "v9-00000000", Ct);
+        var rollbackUnknown = () => Service.RollbackAsync(strategy, "v9-00000000", "ops", Ct);
+        var malformed = () => Service.GetAsync(strategy, "latest", Ct);
+        var noActive = () => Service.GetActiveAsync(NewStrategy(), Ct);
+
+        await unknownStrategy.Should().ThrowAsync<NotFoundException>();
+        await unknownId.Should().ThrowAsync<NotFoundException>();
+        await activateUnknown.Should().ThrowAsync<NotFoundException>();
+        await deprecateUnknown.Should().ThrowAsync<NotFoundException>();
+        await rollbackUnknown.Should().ThrowAsync<NotFoundException>();
+        await malformed.Should().ThrowAsync<ConfigValidationException>();
+        await noActive.Should().ThrowAsync<NotFoundException>();
+        (await ListAllAsync(strategy)).Should().ContainSingle().Which.Should().Be(v1);
+    }
+
+    [Fact]
+    public async Task Listing_is_newest_first_by_version_number_past_ten_versions()
+    {
+        var strategy = NewStrategy();
+        for (var i = 1; i <= 12; i++)
+        {
+            await CreateDraftAsync(strategy, i);
+        }
+
+        var all = await ListAllAsync(strategy);
+
+        all.Select(v => v.VersionNumber).Should().Equal(Enumerable.Range(1, 12).Reverse());
+        all[2].ConfigId.Should().StartWith("v10-");
+        all[3].ConfigId.Should().StartWith("v9-");
+    }
+
+    [Fact]
+    public async Task Listing_pages_with_a_continuation_token_without_gaps_or_repeats()
+    {
+        var strategy = NewStrategy();
+        for (var i = 1; i <= 12; i++)
+        {
+            await CreateDraftAsync(strategy, i);
+        }
+
+        var first = await Service.ListAsync(strategy, null, 5, null, Ct);
+        var second = await Service.ListAsync(strategy, null, 5, first.ContinuationToken, Ct);
+        var third = await Service.ListAsync(strategy, null, 5, second.ContinuationToken, Ct);
+
+        first.Items.Select(v => v.VersionNumber).Should().Equal(12, 11, 10, 9, 8);
+        second.Items.Select(v => v.VersionNumber).Should().Equal(7, 6, 5, 4, 3);
+        third.Items.Select(v => v.VersionNumber).Should().Equal(2, 1);
+        first.ContinuationToken.Should().NotBeNull();
+        second.ContinuationToken.Should().NotBeNull();
+        third.ContinuationToken.Should().BeNull();
+
+        var exact = await Service.ListAsync(strategy, null, 12, null, Ct);
+        exact.Items.Should().HaveCount(12);
+        exact.ContinuationToken.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Listing_filters_by_status_and_pages_within_the_filter()
+    {
+        var strategy = NewStrategy();
+        var versions = new List<ConfigVersion>();
+        for (var i = 1; i <= 11; i++)
+        {
+            versions.Add(await CreateDraftAsync(strategy, i));
+        }
+
+        foreach (var n in new[] { 2, 4, 6, 8, 10 })
+        {
+            await Service.DeprecateAsync(strategy, versions[n - 1].ConfigId, Ct);
+        }
+
+        await Service.ActivateAsync(strategy, versions[10].ConfigId, Ct);
+
+        (await ListAllAsync(strategy, ConfigVersionStatus.Deprecated, pageSize: 2)).Select(v => v.VersionNumber).Should().Equal(10, 8, 6, 4, 2);
+        (await ListAllAsync(strategy, ConfigVersionStatus.Draft, pageSize: 3)).Select(v => v.VersionNumber).Should().Equal(9, 7, 5, 3, 1);
+        (await ListAllAsync(strategy, ConfigVersionStatus.Active)).Select(v => v.VersionNumber).Should().Equal(11);
+        (await ListAllAsync(strategy, ConfigVersionStatus.Active, pageSize: 1)).Should().ContainSingle();
+        var unknown = () => Service.ListAsync(NewStrategy(), null, 10, null, Ct);
+        await unknown.Should().ThrowAsync<NotFoundException>();
+
+        // A filter that matches nothing is an empty page, not an error.
+        var other = NewStrategy();
+        await CreateDraftAsync(other, 1);
+        (await Service.ListAsync(other, ConfigVersionStatus.Deprecated, 10, null, Ct)).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_foreign_or_garbled_continuation_token_is_a_validation_error()
+    {
+        var strategy = NewStrategy();
+        await CreateDraftAsync(strategy, 1);
+
+        var garbled = () => Service.ListAsync(strategy, null, 5, "not-a-token", Ct);
+        var badLimit = () => Service.ListAsync(strategy, null, 0, null, Ct);
+
+        await garbled.Should().ThrowAsync<ConfigValidationException>();
+        await badLimit.Should().ThrowAsync<ConfigValidationException>();
+    }
+
+    // ---- rollback and diff ----
+
+    [Fact]
+    public async Task Rollback_creates_a_new_active_version_with_the_old_content()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        var v2 = await CreateDraftAsync(strategy, 2);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+        await Service.ActivateAsync(strategy, v2.ConfigId, Ct);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var write = await Service.RollbackAsync(strategy, v1.ConfigId, "ops", Ct);
+
+        write.Created.Should().BeTrue();
+        var v3 = write.Version;
+        v3.VersionNumber.Should().Be(3);
+        v3.ConfigHash.Should().Be(v1.ConfigHash);
+        ConfigValues.DeepEquals(v3.ConfigData, v1.ConfigData).Should().BeTrue();
+        v3.Status.Should().Be(ConfigVersionStatus.Active);
+        v3.CreatedBy.Should().Be("ops");
+        v3.DeployedAt.Should().Be(Clock.GetUtcNow());
+        write.Deprecated!.ConfigId.Should().Be(v2.ConfigId);
+        write.Deprecated.SupersededBy.Should().Be(v3.ConfigId);
+        (await Service.GetActiveAsync(strategy, Ct)).Should().Be(v3);
+        (await Service.GetAsync(strategy, v2.ConfigId, Ct)).Status.Should().Be(ConfigVersionStatus.Deprecated);
+    }
+
+    [Fact]
+    public async Task Rollback_to_content_held_by_a_draft_activates_that_draft_and_to_the_active_content_changes_nothing()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+        var v2 = await CreateDraftAsync(strategy, 2);
+
+        var toDraft = await Service.RollbackAsync(strategy, v2.ConfigId, "ops", Ct);
+
+        toDraft.Created.Should().BeFalse();
+        toDraft.Version.ConfigId.Should().Be(v2.ConfigId);
+        toDraft.Version.Status.Should().Be(ConfigVersionStatus.Active);
+        toDraft.Deprecated!.ConfigId.Should().Be(v1.ConfigId);
+
+        var toActive = await Service.RollbackAsync(strategy, v2.ConfigId, "ops", Ct);
+        toActive.Created.Should().BeFalse();
+        toActive.Deprecated.Should().BeNull();
+        toActive.Version.Should().Be(toDraft.Version);
+        (await ListAllAsync(strategy)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Diff_reports_the_paths_that_differ_between_two_versions()
+    {
+        var strategy = NewStrategy();
+        var v1 = (await Service.CreateAsync(strategy, Config(1), "t", Ct)).Version;
+        var v2 = (await Service.CreateAsync(strategy, Config(1).With("timeframe", "1h").Without("tag").With("extra", true), "t", Ct)).Version;
+
+        var diff = await Service.DiffAsync(strategy, v1.ConfigId, v2.ConfigId, Ct);
+
+        diff.FromConfigId.Should().Be(v1.ConfigId);
+        diff.Entries.Select(e => (e.Path, e.Kind)).Should().BeEquivalentTo(new[]
+        {
+            ("timeframe", ConfigDiffKind.Changed),
+            ("tag", ConfigDiffKind.Removed),
+            ("extra", ConfigDiffKind.Added),
+        });
+        (await Service.DiffAsync(strategy, v1.ConfigId, v1.ConfigId, Ct)).IsEmpty.Should().BeTrue();
+    }
+
+    // ---- bad input and unavailable stores ----
+
+    [Fact]
+    public async Task Invalid_input_is_rejected_before_the_store_changes()
+    {
+        var strategy = NewStrategy();
+        var nan = () => Service.CreateAsync(strategy, ConfigMapping.Of(("x", double.NaN)), "t", Ct);
+        var badName = () => Service.CreateAsync("bad name!", Config(1), "t", Ct);
+        var badCreator = () => Service.CreateAsync(strategy, Config(1), " ", Ct);
+
+        await nan.Should().ThrowAsync<ConfigValidationException>();
+        await badName.Should().ThrowAsync<ConfigValidationException>();
+        await badCreator.Should().ThrowAsync<ConfigValidationException>();
+        var list = () => Service.ListAsync(strategy, null, 10, null, Ct);
+        await list.Should().ThrowAsync<NotFoundException>("nothing was stored");
+        (await CreateDraftAsync(strategy, 1)).VersionNumber.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task An_unreachable_store_is_an_external_service_error()
+    {
+        var service = new ConfigVersionService(CreateUnreachableRepository(), Clock);
+
+        var create = () => service.CreateAsync(NewStrategy(), Config(1), "t", Ct);
+        var active = () => service.GetActiveAsync(NewStrategy(), Ct);
+
+        await create.Should().ThrowAsync<ExternalServiceException>();
+        await active.Should().ThrowAsync<ExternalServiceException>();
+    }
+
+    // ---- concurrency ----
+
+    [Fact]
+    public async Task Parallel_activations_of_32_drafts_leave_exactly_one_active_and_a_consistent_superseded_by_chain()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var strategy = NewStrategy();
+            var drafts = new List<ConfigVersion>();
+            for (var i = 0; i < Parallelism; i++)
+            {
+                drafts.Add(await CreateDraftAsync(strategy, i));
+            }
+
+            var results = await Task.WhenAll(drafts.Select(d => Task.Run(() => Service.ActivateAsync(strategy, d.ConfigId, Ct), Ct)));
+
+            results.Should().OnlyContain(r => r.Version.Status == ConfigVersionStatus.Active);
+            var all = await ListAllAsync(strategy);
+            all.Should().HaveCount(Parallelism);
+            var active = all.Should().ContainSingle(v => v.Status == ConfigVersionStatus.Active).Which;
+            (await Service.GetActiveAsync(strategy, Ct)).Should().Be(active);
+            ConfigVersionInvariants.AssertSupersededChain(all, active);
+
+            // Each activation reported the version it displaced: those reports form the same chain.
+            results.Count(r => r.Deprecated is null).Should().Be(1);
+            results.Where(r => r.Deprecated is not null).Select(r => (r.Deprecated!.ConfigId, r.Version.ConfigId))
+                .Should().BeEquivalentTo(all.Where(v => v.SupersededBy is not null).Select(v => (v.ConfigId, v.SupersededBy!)));
+        }
+    }
+
+    [Fact]
+    public async Task Parallel_identical_creates_make_one_version_and_every_caller_gets_its_id()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var strategy = NewStrategy();
+
+            var results = await Task.WhenAll(Enumerable.Range(0, Parallelism)
+                .Select(i => Task.Run(() => Service.CreateAsync(strategy, Config(7), "writer-" + i, Ct), Ct)));
+
+            results.Select(r => r.Version.ConfigId).Distinct().Should().ContainSingle().Which.Should().StartWith("v1-");
+            results.Count(r => r.Created).Should().Be(1);
+            (await ListAllAsync(strategy)).Should().ContainSingle();
+        }
+    }
+
+    [Fact]
+    public async Task Parallel_creates_of_different_content_get_distinct_sequential_numbers()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var strategy = NewStrategy();
+
+            var results = await Task.WhenAll(Enumerable.Range(0, Parallelism)
+                .Select(i => Task.Run(() => Service.CreateAsync(strategy, Config(i, "parallel"), "writer", Ct), Ct)));
+
+            results.Should().OnlyContain(r => r.Created);
+            results.Select(r => r.Version.VersionNumber).Should().BeEquivalentTo(Enumerable.Range(1, Parallelism));
+            var listed = await ListAllAsync(strategy, pageSize: 7);
+            listed.Select(v => v.VersionNumber).Should().Equal(Enumerable.Range(1, Parallelism).Reverse());
+            listed.Select(v => v.ConfigHash).Distinct().Should().HaveCount(Parallelism);
+        }
+    }
+
+    [Fact]
+    public async Task Parallel_mixed_writers_keep_every_invariant()
+    {
+        var strategy = NewStrategy();
+        var seed = await CreateDraftAsync(strategy, 0);
+        await Service.ActivateAsync(strategy, seed.ConfigId, Ct);
+
+        async Task Writer(int i)
+        {
+            var created = await Service.CreateAsync(strategy, Config(i % 8, "mixed"), "w", Ct);
+            try
+            {
+                if (i % 3 == 0)
+                {
+                    await Service.ActivateAsync(strategy, created.Version.ConfigId, Ct);
+                }
+                else if (i % 3 == 1)
+                {
+                    await Service.DeprecateAsync(strategy, created.Version.ConfigId, Ct);
+                }
+            }
+            catch (ConflictException)
+            {
+                // Another writer got there first (the draft was activated or deprecated): a legal outcome.
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Parallelism).Select(i => Task.Run(() => Writer(i), Ct)));
+
+        await ConfigVersionInvariants.AssertAsync(Service, strategy, Ct);
+    }
+}
