@@ -16,7 +16,7 @@ namespace TradAI.Cli.Commands;
 /// The <c>--backend local|aws</c> choice and the AWS/MLflow options that go with it, plus factories that turn a parse
 /// result into a config store, a secret store or a model registry. Explicit options win over the environment
 /// (<c>TRADAI_BACKEND</c>, <c>TRADAI_S3_BUCKET</c>, <c>TRADAI_S3_PREFIX</c>, <c>AWS_REGION</c>, <c>AWS_PROFILE</c>,
-/// <c>AWS_ENDPOINT_URL[_S3|_SECRETSMANAGER]</c>, <c>MLFLOW_TRACKING_*</c>).
+/// <c>AWS_ENDPOINT_URL[_S3|_SECRETS_MANAGER]</c>, <c>MLFLOW_TRACKING_*</c>).
 /// </summary>
 internal static class BackendOptions
 {
@@ -71,7 +71,7 @@ internal static class BackendOptions
     /// <summary>The secret store in force: Secrets Manager with <c>--backend aws</c>, else env / .env / JSON folder.</summary>
     public static ISecretStore CreateSecretStore(ParseResult result, string? secretsDirectory = null, string? envFile = null) =>
         IsAws(result)
-            ? new AwsSecretStore(Aws(result, "secretsmanager"))
+            ? new AwsSecretStore(Aws(result, "secrets_manager"))
             : new LocalSecretStore(LocalSecretStoreOptions.FromEnvironment(secretsDirectory, envFile));
 
     /// <summary>The MLflow registry from <c>MLFLOW_TRACKING_*</c>; null when <c>MLFLOW_TRACKING_URI</c> is unset.</summary>

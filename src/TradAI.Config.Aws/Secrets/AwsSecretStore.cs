@@ -30,6 +30,13 @@ public sealed class AwsSecretStore : ISecretStore, IDisposable
         _logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>
+    /// A store configured from the standard AWS environment (<c>AWS_REGION</c>, <c>AWS_PROFILE</c>,
+    /// <c>AWS_ENDPOINT_URL_SECRETS_MANAGER</c> or <c>AWS_ENDPOINT_URL</c>, the credential chain).
+    /// </summary>
+    public static AwsSecretStore FromEnvironment(ILogger<AwsSecretStore>? logger = null) =>
+        new(AwsClientOptions.FromEnvironment("secrets_manager"), logger);
+
     /// <summary>The client, built on first use under a lock (double-checked), so concurrent first calls build one.</summary>
     public SecretsManagerClient Client
     {

@@ -248,4 +248,18 @@ public sealed class AwsSecretStoreTests : IAsyncLifetime
         await act.Should().ThrowAsync<ConfigValidationException>();
         _fake.RequestCount.Should().Be(0);
     }
+    [Fact]
+    public async Task Throttling_is_retried_and_reported_with_its_code_when_it_persists()
+    {
+        _fake.Seed("busy", """{"k":"v"}""");
+        using var store = NewStore();
+        _fake.ThrottleNext = 2;
+        (await store.GetSecretAsync("busy", Ct))["k"].Should().Be("v", "two throttled attempts are retried");
+
+        _fake.ThrottleNext = 10;
+        var act = () => store.GetSecretAsync("busy", Ct);
+        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
+        error.ErrorCode.Should().Be("ThrottlingException");
+        error.Message.Should().Contain("busy");
+    }
 }

@@ -31,6 +31,9 @@ public sealed class FakeSecretsManager : IAsyncDisposable
     /// <summary>Names whose reads the (fake) IAM policy denies.</summary>
     public ConcurrentDictionary<string, bool> Denied { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many of the next requests answer <c>ThrottlingException</c> ("Rate exceeded") before serving normally.</summary>
+    public int ThrottleNext;
+
     /// <summary>Every operation seen, in order, with whether its signature verified.</summary>
     public ConcurrentQueue<(string Operation, bool SignatureValid)> Log { get; } = new();
 
@@ -66,6 +69,12 @@ public sealed class FakeSecretsManager : IAsyncDisposable
             return signature;
         }
 
+        if (Interlocked.Decrement(ref ThrottleNext) >= 0)
+        {
+            return Error(400, "ThrottlingException", "Rate exceeded");
+        }
+
+        Interlocked.Exchange(ref ThrottleNext, 0);
         JsonElement body;
         try
         {
