@@ -116,4 +116,18 @@ public sealed class DynamoDbVersionStoreTests(DynamoDbVersionTableFixture table)
         await Measure("deprecate", 2, () => _service.DeprecateAsync(strategy, v4.ConfigId, Ct));
         await Measure("diff", 2, () => _service.DiffAsync(strategy, v1.ConfigId, v2.ConfigId, Ct));
     }
+
+    [Fact]
+    public async Task Numbers_outside_dynamodb_range_are_a_validation_error_and_nothing_is_written()
+    {
+        var strategy = NewStrategy();
+
+        var tiny = () => _service.CreateAsync(strategy, ConfigMapping.Of(("x", 5e-324)), "a", Ct);
+        var huge = () => _service.CreateAsync(strategy, ConfigMapping.Of(("x", 1e200)), "a", Ct);
+
+        (await tiny.Should().ThrowAsync<TradAI.Config.Core.Errors.ConfigValidationException>()).Which.Message.Should().Contain("DynamoDB");
+        await huge.Should().ThrowAsync<TradAI.Config.Core.Errors.ConfigValidationException>();
+        var list = () => _service.ListAsync(strategy, cancellationToken: Ct);
+        await list.Should().ThrowAsync<TradAI.Config.Core.Errors.NotFoundException>();
+    }
 }
