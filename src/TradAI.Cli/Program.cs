@@ -7,6 +7,10 @@ root.Options.Add(CommonOptions.Store);
 root.Options.Add(CommonOptions.Output);
 root.Subcommands.Add(ConfigCommands.Create());
 root.Subcommands.Add(StrategyCommands.Create());
+root.Subcommands.Add(VersionCommands.Create());
+root.Subcommands.Add(SecretCommands.Create());
+root.Subcommands.Add(SettingsCommands.Create());
+root.Subcommands.Add(InfraCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

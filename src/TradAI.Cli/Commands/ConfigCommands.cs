@@ -19,7 +19,7 @@ internal static class ConfigCommands
 
     public static Command Create()
     {
-        var config = new Command("config", "Read, write and merge strategy configs in the config store");
+        var config = new Command("config", "Read, write and merge strategy configs in the config store").WithBackendOptions();
         config.Subcommands.Add(List());
         config.Subcommands.Add(Show());
         config.Subcommands.Add(Put());

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using TradAI.Config.Aws.Clients;
+using TradAI.Config.Aws.Secrets;
+using TradAI.Config.Aws.Storage;
+using TradAI.Config.Core.Registry;
+using TradAI.Config.Core.Repositories;
+using TradAI.Config.Core.Secrets;
+using TradAI.Config.Core.Strategies;
+using TradAI.Config.Local.Secrets;
+using TradAI.Config.MLflow.Registry;
+
+namespace TradAI.Cli.Commands;
+
+/// <summary>
+/// The <c>--backend local|aws</c> choice and the AWS/MLflow options that go with it, plus factories that turn a parse
+/// result into a config store, a secret store or a model registry. Explicit options win over the environment
+/// (<c>TRADAI_BACKEND</c>, <c>TRADAI_S3_BUCKET</c>, <c>TRADAI_S3_PREFIX</c>, <c>AWS_REGION</c>, <c>AWS_PROFILE</c>,
+/// <c>AWS_ENDPOINT_URL[_S3|_SECRETSMANAGER]</c>, <c>MLFLOW_TRACKING_*</c>).
+/// </summary>
+internal static class BackendOptions
+{
+    public static readonly Option<string?> Backend = new("--backend")
+    {
+        Description = "Where configs and secrets live: local (folder, env, .env, JSON files) or aws (S3, Secrets Manager); default $TRADAI_BACKEND, else local",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Region = new("--region") { Description = "AWS region (default: AWS_REGION, the profile, us-east-1)", Recursive = true };
+
+    public static readonly Option<string?> EndpointUrl = new("--endpoint-url") { Description = "AWS endpoint override (emulators, VPC endpoints)", Recursive = true };
+
+    public static readonly Option<string?> Profile = new("--profile") { Description = "AWS named profile", Recursive = true };
+
+    public static readonly Option<string?> Bucket = new("--bucket") { Description = "S3 bucket of the config store (default: TRADAI_S3_BUCKET, else tradai-configs-$TRADAI_ENV)", Recursive = true };
+
+    public static readonly Option<string?> Prefix = new("--prefix") { Description = "S3 key prefix of the config store (default: TRADAI_S3_PREFIX)", Recursive = true };
+
+    /// <summary>Every option above, to add to a command (or the root) in one go.</summary>
+    public static IEnumerable<Option> All => [Backend, Region, EndpointUrl, Profile, Bucket, Prefix];
+
+    /// <summary>True for <c>aws</c>, false for <c>local</c>; anything else is a usage error.</summary>
+    public static bool IsAws(ParseResult result)
+    {
+        var value = result.GetValue(Backend) ?? (Environment.GetEnvironmentVariable("TRADAI_BACKEND") is { Length: > 0 } env ? env : "local");
+        return value.ToLowerInvariant() switch
+        {
+            "aws" => true,
+            "local" => false,
+            _ => throw new UsageException($"--backend must be 'local' or 'aws', not '{Config.Core.Errors.InputSanitizer.Sanitize(value)}'"),
+        };
+    }
+
+    /// <summary>AWS client options: the environment for <paramref name="service"/>, overlaid with --region/--endpoint-url/--profile.</summary>
+    public static AwsClientOptions Aws(ParseResult result, string service) =>
+        AwsClientOptions.FromEnvironment(service).OverlayWith(new AwsClientOptions
+        {
+            Region = result.GetValue(Region),
+            EndpointUrl = result.GetValue(EndpointUrl),
+            Profile = result.GetValue(Profile),
+        });
+
+    /// <summary>The S3 config store for <c>--backend aws</c>.</summary>
+    public static S3ConfigRepository CreateS3ConfigRepository(ParseResult result) =>
+        S3ConfigRepository.Create(Aws(result, "s3"), S3ConfigRepositoryOptions.FromEnvironment(result.GetValue(Bucket), result.GetValue(Prefix)));
+
+    /// <summary>The config store in force: S3 with <c>--backend aws</c>, else the local folder of <paramref name="localFactory"/>.</summary>
+    public static IConfigRepository CreateConfigRepository(ParseResult result, Func<ParseResult, IConfigRepository> localFactory) =>
+        IsAws(result) ? CreateS3ConfigRepository(result) : localFactory(result);
+
+    /// <summary>The secret store in force: Secrets Manager with <c>--backend aws</c>, else env / .env / JSON folder.</summary>
+    public static ISecretStore CreateSecretStore(ParseResult result, string? secretsDirectory = null, string? envFile = null) =>
+        IsAws(result)
+            ? new AwsSecretStore(Aws(result, "secretsmanager"))
+            : new LocalSecretStore(LocalSecretStoreOptions.FromEnvironment(secretsDirectory, envFile));
+
+    /// <summary>The MLflow registry from <c>MLFLOW_TRACKING_*</c>; null when <c>MLFLOW_TRACKING_URI</c> is unset.</summary>
+    public static IStrategyRegistry? CreateStrategyRegistry() => MlflowStrategyRegistry.FromEnvironment();
+
+    /// <summary>
+    /// A strategy loader over the store in force and, when <c>MLFLOW_TRACKING_URI</c> is set, the MLflow registry
+    /// (for <c>strategy load --from-mlflow [--stage S] [--fallback]</c>: <c>LoadFromMlflowAsync</c> / <c>LoadWithFallbackAsync</c>).
+    /// Fallback warnings go to stderr through <paramref name="logger"/>.
+    /// </summary>
+    public static StrategyConfigLoader CreateStrategyLoader(ParseResult result, Func<ParseResult, IConfigRepository> localFactory, ILogger<StrategyConfigLoader>? logger = null) =>
+        new(CreateConfigRepository(result, localFactory), CreateStrategyRegistry(), logger);
+}

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using Spectre.Console;
+using TradAI.Cli.Output;
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Secrets;
+using TradAI.Config.Core.Tree;
+
+namespace TradAI.Cli.Commands;
+
+/// <summary>
+/// <c>tradai secret get NAME [--key K] [--reveal]</c> and <c>tradai secret rotation NAME</c>, on the local store
+/// (environment, .env, JSON folder) or AWS Secrets Manager (<c>--backend aws</c>). Values are masked unless
+/// <c>--reveal</c> is given; key names and rotation metadata are never secret.
+/// </summary>
+internal static class SecretCommands
+{
+    /// <summary>What a masked value prints as; fixed length so the mask leaks nothing.</summary>
+    public const string Mask = "********";
+
+    private static readonly Option<string?> SecretsDir = new("--secrets-dir") { Description = "Local backend: folder of NAME.json files (default: TRADAI_SECRETS_DIR, else ./secrets)", Recursive = true };
+
+    private static readonly Option<string?> EnvFile = new("--env-file") { Description = "Local backend: .env file with TRADAI_SECRET_<NAME>='{json}' lines (default: TRADAI_SECRETS_ENV_FILE, else ./.env)", Recursive = true };
+
+    public static Command Create()
+    {
+        var secret = new Command("secret", "Read secrets (values masked unless --reveal) and their rotation status");
+        foreach (var option in BackendOptions.All)
+        {
+            secret.Options.Add(option);
+        }
+
+        secret.Options.Add(SecretsDir);
+        secret.Options.Add(EnvFile);
+        secret.Subcommands.Add(Get());
+        secret.Subcommands.Add(Rotation());
+        return secret;
+    }
+
+    private static Command Get()
+    {
+        var name = new Argument<string>("name") { Description = "Secret name or ARN" };
+        var key = new Option<string?>("--key", "-k") { Description = "Print only this key's value" };
+        var reveal = new Option<bool>("--reveal") { Description = "Print values in clear text (default: masked)" };
+        var cmd = new Command("get", "Print a secret's keys with masked values, or one key with --key") { name, key, reveal };
+        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        {
+            var store = Store(result);
+            try
+            {
+                var data = await store.GetSecretAsync(result.GetValue(name)!, ct).ConfigureAwait(false);
+                var show = result.GetValue(reveal);
+                if (result.GetValue(key) is { } k)
+                {
+                    if (!data.TryGetValue(k, out var value))
+                    {
+                        throw new NotFoundException(
+                            $"Secret {InputSanitizer.Sanitize(data.Name)} has no key '{InputSanitizer.Sanitize(k)}' (keys: {string.Join(", ", data.Keys.Order(StringComparer.Ordinal).Select(x => InputSanitizer.Sanitize(x)))})");
+                    }
+
+                    await CliRunner.Out.WriteLineAsync(show ? value ?? string.Empty : Mask).ConfigureAwait(false);
+                    return ExitCodes.Ok;
+                }
+
+                var mapping = ConfigMapping.From(data.OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => new KeyValuePair<string, object?>(p.Key, show ? p.Value : Mask)));
+                await ConfigPrinter.PrintAsync(mapping, result.GetValue(CommonOptions.Output)).ConfigureAwait(false);
+                if (!show && result.GetValue(CommonOptions.Output) != OutputFormat.Json)
+                {
+                    await CliRunner.Error.WriteLineAsync("(values masked; add --reveal to print them)").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                (store as IDisposable)?.Dispose();
+            }
+        }));
+        return cmd;
+    }
+
+    private static Command Rotation()
+    {
+        var name = new Argument<string>("name") { Description = "Secret name or ARN" };
+        var cmd = new Command("rotation", "Print rotation status: rotation_enabled, rotation_lambda_arn, rotation_interval_days, last/next rotation dates (ISO 8601)") { name };
+        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        {
+            var store = Store(result);
+            try
+            {
+                var status = await store.GetRotationStatusAsync(result.GetValue(name)!, ct).ConfigureAwait(false);
+                var format = result.GetValue(CommonOptions.Output);
+                var mapping = ConfigMapping.From(status.ToSpecFields()
+                    .Select(f => new KeyValuePair<string, object?>(f.Key, f.Value is int i ? (long)i : f.Value)));
+                if (format == OutputFormat.Table)
+                {
+                    var table = new Table().Border(TableBorder.Rounded).AddColumn("Field").AddColumn("Value");
+                    table.AddRow("name", Markup.Escape(status.Name));
+                    foreach (var (k, v) in mapping)
+                    {
+                        table.AddRow(Markup.Escape((string)k), Markup.Escape(v?.ToString() ?? "-"));
+                    }
+
+                    Terminal.Out.Write(table);
+                }
+                else
+                {
+                    await ConfigPrinter.PrintAsync(mapping, format).ConfigureAwait(false);
+                }
+
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                (store as IDisposable)?.Dispose();
+            }
+        }));
+        return cmd;
+    }
+
+    private static ISecretStore Store(ParseResult result) =>
+        BackendOptions.CreateSecretStore(result, result.GetValue(SecretsDir), result.GetValue(EnvFile));
+}

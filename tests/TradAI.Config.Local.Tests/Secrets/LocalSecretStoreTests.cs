@@ -1,0 +1,131 @@
+using AwesomeAssertions;
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Secrets;
+using TradAI.Config.Local.Secrets;
+
+namespace TradAI.Config.Local.Tests.Secrets;
+
+/// <summary>The local secret store: environment, .env file and JSON folder, with the same §5.2 errors as AWS.</summary>
+public sealed class LocalSecretStoreTests : IDisposable
+{
+    private const string Password = "local-PW-never-shown-7731";
+    private readonly string _dir = Directory.CreateTempSubdirectory("tradai-secrets-").FullName;
+    private readonly Dictionary<string, string> _env = new(StringComparer.Ordinal);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private LocalSecretStore Store(bool withEnvFile = true) => new(new LocalSecretStoreOptions
+    {
+        Directory = Path.Combine(_dir, "secrets"),
+        EnvFile = withEnvFile ? Path.Combine(_dir, ".env") : null,
+        Environment = k => _env.GetValueOrDefault(k),
+    });
+
+    private void WriteSecretFile(string name, string json)
+    {
+        var path = Path.Combine(_dir, "secrets", name + ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json);
+    }
+
+    [Fact]
+    public async Task Reads_a_json_file_in_the_secrets_folder()
+    {
+        WriteSecretFile("tradai/dev/db", $$"""{"username":"u","password":"{{Password}}","port":5432}""");
+        var secret = await Store().GetSecretAsync("tradai/dev/db", Ct);
+        secret["password"].Should().Be(Password);
+        secret["port"].Should().Be("5432");
+    }
+
+    [Fact]
+    public async Task The_environment_wins_over_the_env_file_which_wins_over_the_folder()
+    {
+        WriteSecretFile("api", """{"key":"from-file"}""");
+        await File.WriteAllTextAsync(Path.Combine(_dir, ".env"), "# secrets\nexport TRADAI_SECRET_API='{\"key\":\"from-dotenv\"}'\nOTHER=1\n", Ct);
+        var store = Store();
+        (await store.GetSecretAsync("api", Ct))["key"].Should().Be("from-dotenv");
+
+        _env["TRADAI_SECRET_API"] = """{"key":"from-env"}""";
+        (await store.GetSecretAsync("api", Ct))["key"].Should().Be("from-env");
+        store.VariableFor("tradai/dev-db.v2").Should().Be("TRADAI_SECRET_TRADAI_DEV_DB_V2");
+    }
+
+    [Fact]
+    public async Task A_missing_secret_is_secret_not_found_saying_where_it_looked()
+    {
+        var act = () => Store().GetSecretAsync("tradai/none", Ct);
+        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
+        error.Message.Should().StartWith("Secret not found: tradai/none").And.Contain("TRADAI_SECRET_TRADAI_NONE").And.Contain("none.json");
+        error.ErrorCode.Should().Be(SecretErrors.NotFoundCode);
+    }
+
+    [Fact]
+    public async Task A_name_escaping_the_folder_is_an_invalid_request()
+    {
+        var act = () => Store().GetSecretAsync("../outside", Ct);
+        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
+        error.Message.Should().StartWith("Invalid request: ../outside");
+        error.ErrorCode.Should().Be(SecretErrors.InvalidRequestCode);
+    }
+
+    [Fact]
+    public async Task An_unreadable_secret_file_is_access_denied()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            Assert.Skip("file modes do not deny root or apply on Windows");
+            return;
+        }
+
+        WriteSecretFile("locked", """{"a":"b"}""");
+        File.SetUnixFileMode(Path.Combine(_dir, "secrets", "locked.json"), UnixFileMode.None);
+        var act = () => Store().GetSecretAsync("locked", Ct);
+        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
+        error.Message.Should().StartWith("Access denied: locked");
+        error.ErrorCode.Should().Be(SecretErrors.AccessDeniedCode);
+    }
+
+    [Theory]
+    [InlineData("{\"password\": \"" + Password + "\"")]
+    [InlineData("[1, 2]")]
+    [InlineData(Password)]
+    public async Task Content_that_is_not_a_json_object_is_not_valid_json_without_quoting_it(string content)
+    {
+        _env["TRADAI_SECRET_BROKEN"] = content;
+        var act = () => Store().GetSecretAsync("broken", Ct);
+        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
+        error.Message.Should().StartWith("Secret broken is not valid JSON");
+        error.ToString().Should().NotContain(Password);
+    }
+
+    [Fact]
+    public async Task Rotation_status_says_not_rotated_with_the_file_time_as_last_change()
+    {
+        WriteSecretFile("rds", """{"password":"x"}""");
+        var status = await Store().GetRotationStatusAsync("rds", Ct);
+        status.RotationEnabled.Should().BeFalse();
+        status.RotationLambdaArn.Should().BeNull();
+        status.LastRotatedDate.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        status.NextRotationDate.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Secret_data_to_string_shows_keys_not_values()
+    {
+        _env["TRADAI_SECRET_S"] = $$"""{"password":"{{Password}}"}""";
+        var secret = await Store(withEnvFile: false).GetSecretAsync("s", Ct);
+        secret.ToString().Should().Contain("password").And.NotContain(Password);
+    }
+
+    [Fact]
+    public void Dot_env_parsing_handles_quotes_escapes_comments_and_reports_lines_without_values()
+    {
+        var values = DotEnvFile.Parse("A=1\nexport B = \"x\\ny\" \nC='lit\\n' \nD=plain # note\n\n# c\nE=");
+        values.Should().BeEquivalentTo(new Dictionary<string, string> { ["A"] = "1", ["B"] = "x\ny", ["C"] = "lit\\n", ["D"] = "plain", ["E"] = "" });
+
+        var bad = () => DotEnvFile.Parse("OK=1\nSECRET='" + Password);
+        bad.Should().Throw<ConfigValidationException>().Which.Message.Should().Contain("line 2").And.NotContain(Password);
+    }
+}

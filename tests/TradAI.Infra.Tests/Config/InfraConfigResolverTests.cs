@@ -1,0 +1,148 @@
+using AwesomeAssertions;
+using CsCheck;
+using TradAI.Infra.Context;
+using TradAI.Infra.Environments;
+using TradAI.Infra.Model;
+using TradAI.Infra.Rendering;
+using TradAI.Infra.Resolution;
+
+namespace TradAI.Infra.Tests.Config;
+
+/// <summary>Resolution of the typed config: defaults per environment, precedence of sources, naming, and list overrides.</summary>
+public sealed class InfraConfigResolverTests
+{
+    private static InfraConfig Resolve(params (string Key, object? Value)[] context) =>
+        InfraConfigResolver.Resolve(InfraSources.FromContext(InfraContext.From(context.Select(c => new KeyValuePair<string, object?>(c.Key, c.Value)))));
+
+    private static InfraConfig ResolveWithEnv(IReadOnlyDictionary<string, string> variables, params (string Key, object? Value)[] context) =>
+        InfraConfigResolver.Resolve(new InfraSources(InfraContext.From(context.Select(c => new KeyValuePair<string, object?>(c.Key, c.Value))), variables));
+
+    [Fact]
+    public void Region_comes_from_context_then_aws_region_then_the_default()
+    {
+        var variables = new Dictionary<string, string> { ["AWS_REGION"] = "eu-west-1", ["ENVIRONMENT"] = "staging" };
+
+        var fromContext = ResolveWithEnv(variables, ("region", "ap-southeast-2"));
+        fromContext.Environment.Region.Should().Be("ap-southeast-2");
+        fromContext.Environment.RegionSource.Should().Be("context");
+
+        var fromEnv = ResolveWithEnv(variables);
+        fromEnv.Environment.Region.Should().Be("eu-west-1");
+        fromEnv.Environment.RegionSource.Should().Be("env:AWS_REGION");
+        fromEnv.Env.Should().Be(DeploymentEnvironment.Staging, "ENVIRONMENT is read when the context has none");
+        fromEnv.Network.AvailabilityZones.Should().Equal("eu-west-1a", "eu-west-1b");
+
+        var fallback = Resolve(("environment", "dev"));
+        fallback.Environment.Region.Should().Be(InfraConfigResolver.DefaultRegion);
+        fallback.Environment.RegionSource.Should().Be("default");
+    }
+
+    [Fact]
+    public void A_bad_region_variable_names_the_variable()
+    {
+        var act = () => ResolveWithEnv(new Dictionary<string, string> { ["AWS_REGION"] = "nowhere" }, ("environment", "dev"));
+        act.Should().Throw<TradAI.Config.Core.Errors.ConfigValidationException>().Which.Message.Should().Contain("AWS_REGION='nowhere'");
+    }
+
+    [Fact]
+    public void Context_environment_wins_over_the_environment_variable() =>
+        ResolveWithEnv(new Dictionary<string, string> { ["ENVIRONMENT"] = "prod" }, ("environment", "dev")).Env.Should().Be(DeploymentEnvironment.Dev);
+
+    [Fact]
+    public void Project_name_prefixes_every_resource_name()
+    {
+        var config = ResolveWithEnv(new Dictionary<string, string> { ["PROJECT_NAME"] = "acme" }, ("environment", "staging"));
+        config.Storage.Bucket("configs").Name.Should().Be("acme-configs-staging");
+        config.Storage.Table("config-versions").Name.Should().Be("acme-config-versions-staging");
+        config.Compute.ClusterName.Should().Be("acme-cluster-staging");
+        config.Network.ServiceDiscoveryNamespace.Should().Be("acme-staging.local");
+    }
+
+    [Fact]
+    public void Every_name_in_the_config_follows_project_name_env()
+    {
+        foreach (var env in DeploymentEnvironments.All)
+        {
+            var c = InfraConfigResolver.Resolve(env, InfraContext.From([new("strategy_ecr_repos", "momentum")]));
+            string[] names =
+            [
+                c.Network.VpcName, c.Storage.Rds.Identifier, c.Storage.Rds.CredentialsSecretName,
+                c.Compute.ClusterName, c.Compute.BacktestQueueName, c.Compute.BacktestDeadLetterQueueName,
+                c.Compute.BacktestStateMachineName, c.Compute.BacktestTaskFamily, c.Api.ApiName, c.Api.AlbName,
+                c.Auth.Cognito.UserPoolName, c.Auth.Cognito.ClientName, c.Auth.WsSecret.SecretName,
+                .. c.Storage.Buckets.Select(b => b.Name), .. c.Storage.Tables.Select(t => t.Name),
+                .. c.Ecr.All.Select(r => r.Name), .. c.Services.Select(s => s.ServiceName),
+                .. c.Schedules.Lambdas.SelectMany(l => new[] { l.FunctionName, l.RuleName }),
+            ];
+            names.Should().HaveCountGreaterThan(40);
+            names.Should().AllSatisfy(n => n.Should().MatchRegex($"^tradai-[a-z0-9-]+-{env.ToName()}$"));
+        }
+    }
+
+    [Fact]
+    public void Config_versions_table_matches_the_version_store()
+    {
+        var table = InfraConfigResolver.Resolve(DeploymentEnvironment.Dev).Storage.Table("config-versions");
+        table.PartitionKey.Should().Be(new KeyAttribute("strategy_name", KeyAttributeType.String));
+        table.SortKey.Should().Be(new KeyAttribute("config_id", KeyAttributeType.String));
+        table.GlobalSecondaryIndexes.Should().BeEquivalentTo(new[]
+        {
+            new IndexConfig("status-index", new KeyAttribute("strategy_name", KeyAttributeType.String), new KeyAttribute("status", KeyAttributeType.String)),
+            new IndexConfig("config_hash-index", new KeyAttribute("config_hash", KeyAttributeType.String), null),
+        });
+        table.TtlAttribute.Should().Be("ttl");
+    }
+
+    [Fact]
+    public void A_list_override_reads_the_same_from_cdk_json_a_json_string_or_commas()
+    {
+        var fromJsonList = Resolve(("environment", "dev"), ("strategy_ecr_repos", new object[] { "momentum", "breakout" }));
+        var fromJsonText = Resolve(("environment", "dev"), ("strategy_ecr_repos", "[\"momentum\", \"breakout\"]"));
+        var fromCommas = Resolve(("environment", "dev"), ("strategy_ecr_repos", "momentum, breakout"));
+        foreach (var config in new[] { fromJsonList, fromJsonText, fromCommas })
+        {
+            config.Ecr.StrategyRepositories.Select(r => r.Name).Should().Equal("tradai-strategy-momentum-dev", "tradai-strategy-breakout-dev");
+        }
+
+        Resolve(("environment", "dev"), ("cors_allowed_origins", "")).Api.CorsAllowedOrigins.Should().BeEmpty("an empty list switches CORS off in dev too");
+        Resolve(("environment", "prod"), ("cors_allowed_origins", "[]")).Api.CorsAllowedOrigins.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Booleans_from_cdk_json_and_from_text_mean_the_same()
+    {
+        Resolve(("environment", "dev"), ("consolidated_mode", false)).Compute.ConsolidatedMode.Should().BeFalse();
+        Resolve(("environment", "dev"), ("consolidated_mode", "False")).Compute.ConsolidatedMode.Should().BeFalse();
+        Resolve(("environment", "prod"), ("skip_alb", " TRUE ")).Api.AlbEnabled.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Dry_run_spot_needs_fargate_in_prod()
+    {
+        var prod = InfraConfigResolver.Resolve(DeploymentEnvironment.Prod);
+        prod.Service("dry-run-trading").Capacity.Should().Be(CapacityKind.Spot);
+        prod.Service("live-trading").Capacity.Should().Be(CapacityKind.OnDemand);
+        Resolve(("environment", "prod"), ("consolidated_mode", "true")).Service("dry-run-trading").Capacity.Should().Be(CapacityKind.OnDemand);
+    }
+
+    [Fact]
+    public void Resolution_is_deterministic_and_the_config_is_a_value()
+    {
+        var a = InfraConfigDocument.ToJson(InfraConfigResolver.Resolve(DeploymentEnvironment.Staging));
+        var b = InfraConfigDocument.ToJson(InfraConfigResolver.Resolve(DeploymentEnvironment.Staging));
+        a.Should().Be(b);
+    }
+
+    [Fact]
+    public void Any_valid_rate_schedule_is_accepted_and_lands_in_its_rule()
+    {
+        var units = Gen.OneOfConst("minute", "hour", "day");
+        Gen.Select(Gen.Int[1, 10_000], units).Sample((n, unit) =>
+        {
+            var expression = $"rate({n} {unit}{(n == 1 ? "" : "s")})";
+            var config = Resolve(("environment", "dev"), ("cleanup_schedule", expression));
+            return config.Schedules.Lambda("cleanup").Expression == expression
+                && config.Schedules.Lambda("drift-monitor").Expression == "rate(6 hours)";
+        }, iter: 200);
+    }
+}

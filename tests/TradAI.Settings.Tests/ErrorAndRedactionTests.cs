@@ -1,0 +1,100 @@
+using AwesomeAssertions;
+using TradAI.Config.Core.Errors;
+using TradAI.Settings.Loading;
+using TradAI.Settings.Secrets;
+using TradAI.Settings.Services;
+
+namespace TradAI.Settings.Tests;
+
+public sealed class ErrorAndRedactionTests
+{
+    [Fact]
+    public void One_error_lists_every_failing_field_with_its_variable_and_reason()
+    {
+        var act = () => SettingsLoader.Load<BackendSettings>(TestEnv.Options(
+            ("BACKEND_PORT", "70000"),
+            ("BACKEND_LOG_LEVEL", "verbose"),
+            ("BACKEND_DATA_COLLECTION_URL", "not-a-url"),
+            ("BACKEND_S3_CONFIG_BUCKET", "Bad_Bucket"),
+            ("BACKEND_STEPFUNCTIONS_STATE_MACHINE_ARN", "arn:aws:lambda:us-east-1:123456789012:function:f"),
+            ("BACKEND_SQS_QUEUE_URL", "https://example.com/queue"),
+            ("AWS_REGION", "mars-1"),
+            ("BACKEND_DEBUG", "perhaps")));
+
+        var error = act.Should().Throw<ConfigValidationException>().Which;
+
+        error.Kind.Should().Be(ErrorKind.Validation);
+        error.Problems.Select(p => p.Path).Should().BeEquivalentTo(
+            ["port", "log_level", "data_collection_url", "s3_config_bucket", "stepfunctions_state_machine_arn", "sqs_queue_url", "aws_region", "debug"]);
+        error.Message.Should().StartWith("BackendSettings is invalid (8 problems)")
+            .And.Contain("port: must be between 1 and 65535 (got '70000'; from env BACKEND_PORT)")
+            .And.Contain("aws_region: must be an AWS region name such as us-east-1 (got 'mars-1'; from env AWS_REGION)")
+            .And.Contain("debug: must be a boolean");
+    }
+
+    [Fact]
+    public void A_problem_in_an_env_file_names_the_file_and_variable()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write(".env", "BACKEND_PORT=abc\n");
+
+        var act = () => SettingsLoader.Load<BackendSettings>(new SettingsLoadOptions { Environment = TestEnv.Vars(), EnvFiles = [file] });
+
+        act.Should().Throw<ConfigValidationException>().Which.Problems.Single().Message
+            .Should().Be($"must be a whole number (got 'abc'; from env file {file} (BACKEND_PORT))");
+    }
+
+    [Fact]
+    public void User_input_in_messages_is_sanitized()
+    {
+        var act = () => SettingsLoader.Load<BackendSettings>(TestEnv.Options(("BACKEND_DATA_COLLECTION_URL", "<script>alert(1)</script>")));
+
+        act.Should().Throw<ConfigValidationException>().Which.Message.Should().NotContain("<script>").And.Contain("&lt;script&gt;");
+    }
+
+    [Fact]
+    public void Secrets_never_appear_in_messages()
+    {
+        const string Password = "hunter2-super-secret";
+        var act = () => SettingsLoader.Load<BackendSettings>(TestEnv.Options(
+            [.. TestEnv.ValidNonDevBackend("prod").Where(v => v.Item1 != "BACKEND_WEBSOCKET_SECRET_KEY"),
+            ("BACKEND_WEBSOCKET_SECRET_KEY", Password),
+            ("MLFLOW_TRACKING_PASSWORD", Password),
+            ("MLFLOW_TRACKING_TOKEN", Password)]));
+
+        var error = act.Should().Throw<ConfigValidationException>().Which;
+
+        error.Problems.Select(p => p.Path).Should().BeEquivalentTo(["websocket_secret_key", "mlflow_username", "mlflow_token", "mlflow_tracking_uri"]);
+        error.ToString().Should().NotContain(Password);
+    }
+
+    [Fact]
+    public void Secrets_are_masked_in_to_string_and_in_resolved_entries()
+    {
+        const string Key = "ws-key-that-must-stay-hidden-000000000";
+        var resolution = SettingsLoader.Resolve<BackendSettings>(TestEnv.Options(
+            ("BACKEND_WEBSOCKET_SECRET_KEY", Key),
+            ("MLFLOW_TRACKING_URI", "https://mlflow.example.com"),
+            ("MLFLOW_TRACKING_USERNAME", "svc"),
+            ("MLFLOW_TRACKING_PASSWORD", "p4ssw0rd-hidden")));
+
+        var text = resolution.Value.ToString();
+
+        text.Should().NotContain(Key).And.NotContain("p4ssw0rd-hidden").And.Contain(SecretString.Mask).And.Contain("svc");
+        resolution.Value.WebSocketSecretKey.Reveal().Should().Be(Key);
+        resolution.Entries.Where(e => e.Field.IsSecret && e.DisplayValue.Length > 0).Select(e => e.DisplayValue).Should().OnlyContain(v => v == SecretString.Mask);
+        resolution.Entries.Single(e => e.Name == "mlflow_password").DisplayValue.Should().Be(SecretString.Mask);
+        $"{resolution.Value.Mlflow.Password}".Should().Be(SecretString.Mask);
+    }
+
+    [Fact]
+    public void A_resolution_with_problems_still_shows_every_field()
+    {
+        var resolution = SettingsLoader.Resolve<BackendSettings>(TestEnv.Options(("BACKEND_PORT", "0")));
+
+        resolution.IsValid.Should().BeFalse();
+        resolution.Settings.Should().BeNull();
+        resolution.Entries.Should().HaveCount(BackendSettings.Schema.Fields.Count);
+        resolution.Entries.Single(e => e.Name == "port").Should().Match<ResolvedSetting>(e => !e.IsValid && e.DisplayValue == "0");
+    }
+}
