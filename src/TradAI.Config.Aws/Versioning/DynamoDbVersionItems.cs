@@ -105,7 +105,7 @@ internal static class DynamoDbVersionItems
 
         if (value.S is not null)
         {
-            return value.S;
+            return value.S == MissingValue.Literal ? MissingValue.Instance : value.S;
         }
 
         if (value.N is not null)

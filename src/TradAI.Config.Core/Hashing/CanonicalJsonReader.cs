@@ -9,7 +9,8 @@ namespace TradAI.Config.Core.Hashing;
 /// <summary>
 /// Reads JSON — typically the canonical form a version store keeps — back into a config tree, so stored
 /// content round-trips to the same hash. Numbers without a fraction or exponent within ±(2^53−1) become
-/// <see cref="long"/>, others <see cref="double"/>; duplicate member names are an error, as RFC 8785 requires.
+/// <see cref="long"/>, others <see cref="double"/>; the string <c>???</c> is <see cref="MissingValue"/>, as in YAML;
+/// duplicate member names are an error, as RFC 8785 requires.
 /// </summary>
 public static class CanonicalJsonReader
 {
@@ -63,7 +64,9 @@ public static class CanonicalJsonReader
             case JsonTokenType.False:
                 return false;
             case JsonTokenType.String:
-                return reader.GetString();
+                // "???" is OmegaConf's missing marker however it is spelled, as the YAML readers treat it.
+                var text = reader.GetString();
+                return text == MissingValue.Literal ? MissingValue.Instance : text;
             case JsonTokenType.Number:
                 var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
                 var isInteger = Array.IndexOf(raw, (byte)'.') < 0 && Array.IndexOf(raw, (byte)'e') < 0 && Array.IndexOf(raw, (byte)'E') < 0;

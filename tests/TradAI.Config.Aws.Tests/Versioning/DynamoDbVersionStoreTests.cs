@@ -116,4 +116,39 @@ public sealed class DynamoDbVersionStoreTests(DynamoDbVersionTableFixture table)
         await Measure("deprecate", 2, () => _service.DeprecateAsync(strategy, v4.ConfigId, Ct));
         await Measure("diff", 2, () => _service.DiffAsync(strategy, v1.ConfigId, v2.ConfigId, Ct));
     }
+
+    [Fact]
+    public async Task Numbers_outside_dynamodb_range_are_a_validation_error_and_nothing_is_written()
+    {
+        var strategy = NewStrategy();
+
+        var tiny = () => _service.CreateAsync(strategy, ConfigMapping.Of(("x", 5e-324)), "a", Ct);
+        var huge = () => _service.CreateAsync(strategy, ConfigMapping.Of(("x", 1e200)), "a", Ct);
+
+        (await tiny.Should().ThrowAsync<TradAI.Config.Core.Errors.ConfigValidationException>()).Which.Message.Should().Contain("DynamoDB");
+        await huge.Should().ThrowAsync<TradAI.Config.Core.Errors.ConfigValidationException>();
+        var list = () => _service.ListAsync(strategy, cancellationToken: Ct);
+        await list.Should().ThrowAsync<TradAI.Config.Core.Errors.NotFoundException>();
+    }
+
+    [Fact]
+    public async Task Contended_creates_and_activations_resolve_by_retrying_and_report_their_cost()
+    {
+        var strategy = NewStrategy();
+        var output = TestContext.Current.TestOutputHelper!;
+
+        table.Counter.Reset();
+        var created = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => _service.CreateAsync(strategy, Config(100 + i), "w", Ct), Ct)));
+        var createCost = table.Counter.Snapshot();
+        table.Counter.Reset();
+        await Task.WhenAll(created.Select(c => Task.Run(() => _service.ActivateAsync(strategy, c.Version.ConfigId, Ct), Ct)));
+        var activateCost = table.Counter.Snapshot();
+
+        output.WriteLine($"32 parallel creates: {string.Join(", ", createCost.Select(kv => $"{kv.Key}×{kv.Value}"))}");
+        output.WriteLine($"32 parallel activations: {string.Join(", ", activateCost.Select(kv => $"{kv.Key}×{kv.Value}"))}");
+        created.Select(c => c.Version.VersionNumber).Should().BeEquivalentTo(Enumerable.Range(1, 32));
+        createCost["TransactWriteItems"].Should().BeGreaterThanOrEqualTo(32, "each create commits one transaction; losers of a race retry");
+        activateCost["TransactWriteItems"].Should().BeGreaterThanOrEqualTo(32);
+        await ConfigVersionInvariants.AssertAsync(_service, strategy, Ct);
+    }
 }

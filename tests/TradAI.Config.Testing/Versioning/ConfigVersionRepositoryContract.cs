@@ -83,6 +83,33 @@ public abstract class ConfigVersionRepositoryContract
     }
 
     [Fact]
+    public async Task Every_kind_of_config_value_round_trips_with_the_same_hash()
+    {
+        var strategy = NewStrategy();
+        var data = ConfigMapping.Of(
+            ("empty_map", ConfigMapping.Empty),
+            ("empty_list", ConfigSequence.Empty),
+            ("empty_string", string.Empty),
+            ("null", null),
+            ("flags", ConfigSequence.Of(true, false)),
+            ("numbers", ConfigSequence.Of(0L, -7L, JsonCanonicalizer.MaxSafeInteger, 0.1, -2.5e-9, 1e30, 123456789.125)),
+            ("unicode \u00e9\u20ac\ud83d\ude02", "line\nbreak \"quoted\" tab\t \u0001"),
+            ("nested", ConfigMapping.Of(("list", ConfigSequence.Of(ConfigMapping.Of(("a", 1L)), ConfigSequence.Of("x"))))),
+            (7L, "integer key"),
+            ("missing", MissingValue.Instance));
+
+        var created = (await Service.CreateAsync(strategy, data, "t", Ct)).Version;
+        var read = await Service.GetAsync(strategy, created.ConfigId, Ct);
+
+        created.ConfigHash.Should().Be(ConfigHasher.Hash(data));
+        ConfigHasher.Hash(read.ConfigData).Should().Be(created.ConfigHash);
+        JsonCanonicalizer.Canonicalize(read.ConfigData).Should().Be(JsonCanonicalizer.Canonicalize(data));
+        read.Should().Be(created);
+        read.ConfigData["missing"].Should().BeSameAs(MissingValue.Instance, "??? stays OmegaConf's missing marker");
+        read.ConfigData["7"].Should().Be("integer key");
+    }
+
+    [Fact]
     public async Task Version_numbers_are_sequential_per_strategy_from_one()
     {
         var a = NewStrategy();
