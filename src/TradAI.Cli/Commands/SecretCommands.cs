@@ -23,12 +23,7 @@ internal static class SecretCommands
 
     public static Command Create()
     {
-        var secret = new Command("secret", "Read secrets (values masked unless --reveal) and their rotation status");
-        foreach (var option in BackendOptions.All)
-        {
-            secret.Options.Add(option);
-        }
-
+        var secret = new Command("secret", "Read secrets (values masked unless --reveal) and their rotation status").WithBackendOptions();
         secret.Options.Add(SecretsDir);
         secret.Options.Add(EnvFile);
         secret.Subcommands.Add(Get());

@@ -15,29 +15,14 @@ namespace TradAI.Cli.Commands;
 /// </summary>
 internal static class VersionCommands
 {
-    public const string BackendVariable = "TRADAI_BACKEND";
     public const string TableVariable = "TRADAI_VERSIONS_TABLE";
 
     private static readonly Argument<string> StrategyArgument = new("strategy") { Description = "Strategy name" };
     private static readonly Argument<string> ConfigIdArgument = new("config-id") { Description = "Version id, e.g. v3-a1b2c3d4" };
 
-    private static readonly Option<string?> BackendOption = new("--backend")
-    {
-        Description = $"Version store: local (SQLite under --store, default) or aws (DynamoDB); env {BackendVariable}",
-        Recursive = true,
-    };
-
     private static readonly Option<string?> TableOption = new("--table")
     {
         Description = $"DynamoDB table (aws backend; env {TableVariable}, default {DynamoDbVersionTable.DefaultTableName}); created with TTL on the first write if missing",
-        Recursive = true,
-    };
-
-    private static readonly Option<string?> RegionOption = new("--region") { Description = "AWS region (aws backend; env AWS_REGION)", Recursive = true };
-
-    private static readonly Option<string?> EndpointOption = new("--endpoint-url")
-    {
-        Description = "DynamoDB endpoint override, e.g. DynamoDB Local (aws backend; env AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL)",
         Recursive = true,
     };
 
@@ -53,8 +38,9 @@ internal static class VersionCommands
     {
         var version = new Command("version", "Content-addressed config versions: create, list, activate, deprecate, diff, roll back")
         {
-            BackendOption, TableOption, RegionOption, EndpointOption, ShowRequestsOption,
+            TableOption, ShowRequestsOption,
         };
+        version.WithBackendOptions();
         version.Subcommands.Add(CreateCommand());
         version.Subcommands.Add(ListCommand());
         version.Subcommands.Add(ShowCommand());
@@ -285,41 +271,31 @@ internal static class VersionCommands
 
     private static async Task<int> WithServiceAsync(ParseResult result, bool write, Func<ConfigVersionService, Task> body)
     {
-        var backend = result.GetValue(BackendOption) ?? Environment.GetEnvironmentVariable(BackendVariable) switch { { Length: > 0 } env => env, _ => "local" };
-        switch (backend.Trim().ToLowerInvariant())
+        if (!BackendOptions.IsAws(result))
         {
-            case "local":
-                await body(new ConfigVersionService(SqliteConfigVersionRepository.ForStore(CommonOptions.ResolveStore(result)))).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            case "aws":
-                var options = AwsClientOptions.FromEnvironment("dynamodb").OverlayWith(new AwsClientOptions
-                {
-                    Region = result.GetValue(RegionOption),
-                    EndpointUrl = result.GetValue(EndpointOption),
-                });
-                var table = result.GetValue(TableOption)
-                    ?? (Environment.GetEnvironmentVariable(TableVariable) is { Length: > 0 } t ? t : DynamoDbVersionTable.DefaultTableName);
-                var counter = new DynamoDbRequestCounter();
-                using (var client = counter.CreateCountingClient(new AwsClientFactory(options)))
-                {
-                    try
-                    {
-                        await body(new ConfigVersionService(new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: write))).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        if (result.GetValue(ShowRequestsOption))
-                        {
-                            await CliRunner.Error.WriteLineAsync(
-                                $"dynamodb requests: {counter.Total} ({string.Join(", ", counter.Snapshot().Select(kv => $"{kv.Key} {kv.Value}"))})").ConfigureAwait(false);
-                        }
-                    }
-                }
-
-                return ExitCodes.Ok;
-            default:
-                throw new UsageException($"unknown backend '{Config.Core.Errors.InputSanitizer.Sanitize(backend)}': use local or aws");
+            await body(new ConfigVersionService(SqliteConfigVersionRepository.ForStore(CommonOptions.ResolveStore(result)))).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
+
+        var options = BackendOptions.Aws(result, "dynamodb");
+        var table = result.GetValue(TableOption)
+            ?? (Environment.GetEnvironmentVariable(TableVariable) is { Length: > 0 } t ? t : DynamoDbVersionTable.DefaultTableName);
+        var counter = new DynamoDbRequestCounter();
+        using var client = counter.CreateCountingClient(new AwsClientFactory(options));
+        try
+        {
+            await body(new ConfigVersionService(new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: write))).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (result.GetValue(ShowRequestsOption))
+            {
+                await CliRunner.Error.WriteLineAsync(
+                    $"dynamodb requests: {counter.Total} ({string.Join(", ", counter.Snapshot().Select(kv => $"{kv.Key} {kv.Value}"))})").ConfigureAwait(false);
+            }
+        }
+
+        return ExitCodes.Ok;
     }
 
     // ---- output ----
