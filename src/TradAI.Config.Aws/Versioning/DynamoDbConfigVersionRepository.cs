@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TradAI.Config.Core.Errors;
@@ -52,7 +51,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
 
     public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        var before = continuationToken is null ? (int?)null : ParseToken(continuationToken, strategyName, status);
+        var before = continuationToken is null ? (int?)null : VersionPageToken.Parse(TokenPrefix, continuationToken, strategyName, status);
         return WithTableAsync(ct => ListCoreAsync(strategyName, status, limit, before, ct), cancellationToken);
     }
 
@@ -189,7 +188,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         }
 
         items.RemoveRange(limit, items.Count - limit);
-        return new ConfigVersionPage(items, MakeToken(strategyName, status, items[^1].VersionNumber));
+        return new ConfigVersionPage(items, VersionPageToken.Make(TokenPrefix, strategyName, status, items[^1].VersionNumber));
     }
 
     private async Task<ConfigVersionWrite> ActivateCoreAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -541,29 +540,4 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
 
     private static NotFoundException NotFound(string strategyName, string configId) =>
         new($"strategy '{InputSanitizer.Sanitize(strategyName)}' has no config version '{InputSanitizer.Sanitize(configId)}'");
-
-    private static string MakeToken(string strategyName, ConfigVersionStatus? status, int lastVersionNumber) =>
-        TokenPrefix + Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{lastVersionNumber}|{status?.ToWire()}|{strategyName}")));
-
-    private static int ParseToken(string token, string strategyName, ConfigVersionStatus? status)
-    {
-        try
-        {
-            if (token.StartsWith(TokenPrefix, StringComparison.Ordinal))
-            {
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token[TokenPrefix.Length..])).Split('|', 3);
-                if (parts.Length == 3 && parts[1] == (status?.ToWire() ?? string.Empty) && parts[2] == strategyName
-                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last >= 1)
-                {
-                    return last;
-                }
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        throw new ConfigValidationException("continuation_token", "the continuation token is malformed or belongs to another listing; start again without it");
-    }
 }

@@ -106,7 +106,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
     public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        var before = continuationToken is null ? (int?)null : ParseToken(continuationToken, strategyName, status);
+        var before = continuationToken is null ? (int?)null : VersionPageToken.Parse(TokenPrefix, continuationToken, strategyName, status);
         return ReadAsync(async (connection, ct) =>
         {
             var sql = new StringBuilder($"SELECT {Columns} FROM config_versions WHERE strategy_name = $s");
@@ -129,7 +129,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             }
 
             rows.RemoveAt(limit);
-            return new ConfigVersionPage(rows, MakeToken(strategyName, status, rows[^1].VersionNumber));
+            return new ConfigVersionPage(rows, VersionPageToken.Make(TokenPrefix, strategyName, status, rows[^1].VersionNumber));
         }, cancellationToken);
     }
 
@@ -423,30 +423,4 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     private static string? FormatTime(DateTimeOffset? value) => value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
-    // Tokens carry the query they belong to, so a token cannot be replayed against another strategy or filter.
-    private static string MakeToken(string strategyName, ConfigVersionStatus? status, int lastVersionNumber) =>
-        TokenPrefix + Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{lastVersionNumber}|{status?.ToWire()}|{strategyName}")));
-
-    private static int ParseToken(string token, string strategyName, ConfigVersionStatus? status)
-    {
-        try
-        {
-            if (token.StartsWith(TokenPrefix, StringComparison.Ordinal))
-            {
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token[TokenPrefix.Length..])).Split('|', 3);
-                if (parts.Length == 3 && parts[1] == (status?.ToWire() ?? string.Empty) && parts[2] == strategyName
-                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var last) && last >= 1)
-                {
-                    return last;
-                }
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        throw new ConfigValidationException("continuation_token", "the continuation token is malformed or belongs to another listing; start again without it");
-    }
 }
