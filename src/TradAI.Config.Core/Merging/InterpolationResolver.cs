@@ -25,13 +25,28 @@ public sealed class InterpolationResolver
     }
 
     /// <summary>Whether any string in the tree contains an interpolation (cheap pre-check).</summary>
-    public static bool HasInterpolations(object? value) => value switch
+    public static bool HasInterpolations(object? value)
     {
-        string s => s.Contains("${", StringComparison.Ordinal),
-        ConfigMapping m => AnyValue(m),
-        ConfigSequence q => q.Any(HasInterpolations),
-        _ => false,
-    };
+        switch (value)
+        {
+            case string s:
+                return s.Contains("${", StringComparison.Ordinal);
+            case ConfigMapping m:
+                return AnyValue(m);
+            case ConfigSequence q:
+                foreach (var item in q.Items)
+                {
+                    if (HasInterpolations(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 
     private static bool AnyValue(ConfigMapping m)
     {

@@ -62,7 +62,9 @@ internal sealed class FastYamlReader
             return false;
         }
 
-        root = IsSequenceItem() ? ParseBlockSequence(0).Value : ParseBlockMapping(0).Value;
+        root = IsSequenceItem() ? ParseBlockSequence(0).Value
+            : LooksLikeKey() ? ParseBlockMapping(0).Value
+            : ParseInlineValue(-1).Value; // a lone scalar or flow collection (override values)
         if (NextContentLine(out _))
         {
             return false; // content left at a lower indent than expected
@@ -402,22 +404,43 @@ internal sealed class FastYamlReader
         return _s[start.._pos];
     }
 
+    // Whether the line at _pos starts with "key:" — a cheap scan, no exceptions (it runs for every list item).
+    // ParseKey still validates the key and gives up on anything unusual.
     private bool LooksLikeKey()
     {
-        var save = _pos;
-        try
+        var i = _pos;
+        if (i < _s.Length && _s[i] is '\'' or '"')
         {
-            ParseKey();
-            return true;
+            var close = _s.IndexOf(_s[i], i + 1);
+            var eol = _s.IndexOf('\n', i);
+            if (close < 0 || (eol >= 0 && close > eol))
+            {
+                return false;
+            }
+
+            i = close + 1;
+            while (i < _s.Length && _s[i] == ' ')
+            {
+                i++;
+            }
+
+            return i < _s.Length && _s[i] == ':';
         }
-        catch (Bail)
+
+        for (; i < _s.Length && _s[i] != '\n'; i++)
         {
-            return false;
+            if (_s[i] == ':' && (i + 1 >= _s.Length || _s[i + 1] is ' ' or '\n'))
+            {
+                return true;
+            }
+
+            if (_s[i] == '#' && i > _pos && _s[i - 1] == ' ')
+            {
+                return false;
+            }
         }
-        finally
-        {
-            _pos = save;
-        }
+
+        return false;
     }
 
     // A key up to its ':' (left at _pos); plain keys are typed like values, as YAML does.

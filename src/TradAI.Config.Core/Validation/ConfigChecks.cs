@@ -9,22 +9,49 @@ public static class ConfigChecks
     /// <summary>Paths of every value still marked missing (<c>???</c>).</summary>
     public static void FindMissing(object? value, string path, List<ValidationProblem> problems)
     {
+        // Paths are only built for hits: this runs on every load and most documents have none.
+        if (value is ConfigMapping or ConfigSequence)
+        {
+            var at = new List<object>();
+            Walk(value, at, path, problems);
+        }
+        else if (value is MissingValue)
+        {
+            problems.Add(new ValidationProblem(path, MissingMessage));
+        }
+    }
+
+    private const string MissingMessage = "missing mandatory value (???): supply it in an override";
+
+    private static void Walk(object? value, List<object> at, string root, List<ValidationProblem> problems)
+    {
         switch (value)
         {
             case MissingValue:
-                problems.Add(new ValidationProblem(path, "missing mandatory value (???): supply it in an override"));
+                var relative = ConfigPath.Join(at);
+                problems.Add(new ValidationProblem(root.Length == 0 ? relative : relative.Length == 0 ? root : relative.StartsWith('[') ? root + relative : root + "." + relative, MissingMessage));
                 break;
             case ConfigMapping m:
                 foreach (var (k, v) in m.Entries)
                 {
-                    FindMissing(v, ConfigPath.Child(path, k), problems);
+                    if (v is ConfigMapping or ConfigSequence or MissingValue)
+                    {
+                        at.Add(k);
+                        Walk(v, at, root, problems);
+                        at.RemoveAt(at.Count - 1);
+                    }
                 }
 
                 break;
             case ConfigSequence q:
                 for (var i = 0; i < q.Count; i++)
                 {
-                    FindMissing(q[i], ConfigPath.Index(path, i), problems);
+                    if (q[i] is ConfigMapping or ConfigSequence or MissingValue)
+                    {
+                        at.Add(i);
+                        Walk(q[i], at, root, problems);
+                        at.RemoveAt(at.Count - 1);
+                    }
                 }
 
                 break;
