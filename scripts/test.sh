@@ -24,5 +24,7 @@ dotnet test TradAI.Config.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$l
 sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ n += $2 } END { print n + 0 }'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 rm -f "$log"
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+summary="tests: $passed passed, $failed failed, $skipped skipped"
+mkdir -p .run && echo "$summary" > .run/test-summary
+echo "$summary"
 exit $status
