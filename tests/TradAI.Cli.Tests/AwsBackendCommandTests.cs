@@ -74,7 +74,9 @@ public sealed class AwsBackendCommandTests
         Assert.Equal(0, (await Run(bucket, yaml, "config", "put", "mean-reversion-eth", "--file", "-")).ExitCode);
         var env = new Dictionary<string, string?>
         {
-            ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test", ["AWS_REGION"] = "us-east-1",
+            ["AWS_ACCESS_KEY_ID"] = "test",
+            ["AWS_SECRET_ACCESS_KEY"] = "test",
+            ["AWS_REGION"] = "us-east-1",
             ["MLFLOW_TRACKING_URI"] = "http://127.0.0.1:9", // discard port: nothing listens
         };
         string[] common = ["--backend", "aws", "--endpoint-url", EmulatorEndpoints.S3, "--bucket", bucket, "--prefix", "strategies/"];
