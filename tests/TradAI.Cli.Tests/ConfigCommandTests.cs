@@ -166,6 +166,26 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_merge_in_struct_mode_rejects_unknown_keys()
+    {
+        var dir = AppContext.BaseDirectory;
+        var file = Path.Combine(_store, "..", Path.GetRandomFileName() + ".yaml");
+        await File.WriteAllTextAsync(file, "timeframe: 5m\nnot_in_base: 1\nparameters: {typo_key: 2}\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var r = await CliProcess.RunAsync(["config", "merge", Path.Combine(dir, "configs", "momentum-btc.yaml"), file, "--struct"]);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("not_in_base", r.Stderr);
+            Assert.Contains("parameters.typo_key", r.Stderr);
+            Assert.Equal("", r.Stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Config_merge_of_a_missing_file_exits_3()
     {
         var r = await CliProcess.RunAsync(["config", "merge", "/nonexistent/x.yaml"]);

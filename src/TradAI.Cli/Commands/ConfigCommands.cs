@@ -145,7 +145,8 @@ internal static class ConfigCommands
     {
         var files = new Argument<string[]>("files") { Description = "YAML files, merged left to right (later files win)", Arity = ArgumentArity.OneOrMore };
         var validate = new Option<bool>("--validate") { Description = "Also validate the result against the strategy schema" };
-        var cmd = new Command("merge", "Deep-merge plain YAML files and overrides (no store involved)") { files, SetOption, validate };
+        var structMode = new Option<bool>("--struct") { Description = "Struct mode: later files may only set keys the first file has (every unknown key is reported)" };
+        var cmd = new Command("merge", "Deep-merge plain YAML files and overrides (no store involved)") { files, SetOption, validate, structMode };
         cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
             var docs = new List<Config.Core.Tree.ConfigMapping>();
@@ -154,7 +155,7 @@ internal static class ConfigCommands
                 docs.Add(await InputFiles.ReadAsync(f, ct).ConfigureAwait(false));
             }
 
-            var merged = ConfigMerger.Merge(docs);
+            var merged = ConfigMerger.Merge(docs, result.GetValue(structMode) ? MergeOptions.Struct : MergeOptions.Default);
             merged = OverrideApplier.Apply(merged, result.GetValue(SetOption) ?? []);
             merged = InterpolationResolver.Resolve(merged);
             if (result.GetValue(validate))
