@@ -1,9 +1,9 @@
 using AwesomeAssertions;
 using CsCheck;
+using TradAI.Config.Core.DotEnv;
 using TradAI.Config.Core.Errors;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Services;
-using TradAI.Settings.Sources;
 
 namespace TradAI.Settings.Tests;
 
@@ -78,7 +78,7 @@ public sealed class EnvFileTests : IDisposable
     [Fact]
     public void A_later_line_wins_and_keys_are_case_insensitive()
     {
-        var values = DotEnvParser.Parse("KEY=first\nkey=second\n", "t.env");
+        var values = DotEnvParser.Parse("KEY=first\nkey=second\n", "t.env", StringComparer.OrdinalIgnoreCase);
 
         values.Should().ContainSingle().Which.Value.Should().Be("second");
     }

@@ -2,6 +2,7 @@ using System.Collections;
 using Amazon.Runtime;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.DotEnv;
 using TradAI.Settings.Sources;
 
 namespace TradAI.Settings.Loading;
@@ -191,7 +192,7 @@ internal sealed class LoadInputs
                 throw new ExternalServiceException("filesystem", $"Could not read env file '{InputSanitizer.Sanitize(path)}': {ex.GetType().Name}", ex);
             }
 
-            result.Add((path, DotEnvParser.Parse(text, path)));
+            result.Add((path, DotEnvParser.Parse(text, path, StringComparer.OrdinalIgnoreCase)));
         }
 
         return result;

@@ -1,7 +1,7 @@
 using System.Text;
 using TradAI.Config.Core.Errors;
 
-namespace TradAI.Settings.Sources;
+namespace TradAI.Config.Core.DotEnv;
 
 /// <summary>
 /// Parses <c>.env</c> text the way python-dotenv does for the cases services use: <c>KEY=VALUE</c> lines,
@@ -9,16 +9,20 @@ namespace TradAI.Settings.Sources;
 /// <c>\"</c>, <c>\\</c> escapes, may span lines), and inline comments after whitespace on unquoted values.
 /// No variable interpolation and no side effects: the process environment is neither read nor written,
 /// which is why this is not DotNetEnv (whose loader interpolates from and writes to the real environment).
+/// The one .env reader of the project: service settings and the local secret store both use it.
+/// Errors name the file and line, never the line's text (it may hold a secret).
 /// </summary>
 public static class DotEnvParser
 {
     /// <summary>Parses <paramref name="text"/>; a later line wins over an earlier one with the same key.</summary>
     /// <param name="text">The file's content.</param>
     /// <param name="sourceName">The file name, for messages.</param>
+    /// <param name="keyComparer">How keys compare (settings: case-insensitive); ordinal when null.</param>
     /// <exception cref="ConfigValidationException">A line is not <c>KEY=VALUE</c> or a quote is not closed.</exception>
-    public static Dictionary<string, string> Parse(string text, string sourceName)
+    public static Dictionary<string, string> Parse(string text, string sourceName, IEqualityComparer<string>? keyComparer = null)
     {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new Dictionary<string, string>(keyComparer ?? StringComparer.Ordinal);
         var i = 0;
         var line = 1;
         while (i < text.Length)
@@ -163,5 +167,5 @@ public static class DotEnvParser
     }
 
     private static ConfigValidationException Error(string sourceName, int line, string message) =>
-        new($"{InputSanitizer.Sanitize(sourceName)}:{line}", message);
+        new($"{InputSanitizer.Sanitize(sourceName)}:{line}", $"line {line}: {message}");
 }
