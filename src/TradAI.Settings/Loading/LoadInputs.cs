@@ -1,8 +1,8 @@
 using System.Collections;
 using Amazon.Runtime;
 using TradAI.Config.Aws.Clients;
-using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.DotEnv;
+using TradAI.Config.Core.Errors;
 using TradAI.Settings.Sources;
 
 namespace TradAI.Settings.Loading;
