@@ -88,7 +88,7 @@ internal static class ConfigCommands
             if (mode is not null)
             {
                 var current = await store.DownloadAsync(name, ct).ConfigureAwait(false);
-                doc = mode == "deep" ? ConfigMerger.Merge(current, doc) : ConfigMerger.ShallowMerge(current, doc);
+                doc = ConfigRepositoryExtensions.MergeUpdates(current, doc, mode == "deep" ? MergeMode.Deep : MergeMode.Shallow);
             }
 
             if (result.GetValue(validate))

@@ -7,8 +7,10 @@ namespace TradAI.Cli.Commands;
 /// <summary>Builds the config store a command works on: the local folder, or S3 with <c>--backend aws</c>.</summary>
 internal static class ConfigStores
 {
-    public static IConfigRepository Create(ParseResult result) =>
-        BackendOptions.CreateConfigRepository(result, static r => new LocalConfigRepository(CommonOptions.ResolveStore(r)));
+    public static IConfigRepository Create(ParseResult result) => BackendOptions.CreateConfigRepository(result, Local);
+
+    /// <summary>The embedded folder store named by --store / TRADAI_CONFIG_DIR / ./configs.</summary>
+    public static IConfigRepository Local(ParseResult result) => new LocalConfigRepository(CommonOptions.ResolveStore(result));
 
     /// <summary>Adds the backend options (<c>--backend</c>, <c>--bucket</c>, <c>--region</c>...) to a command group.</summary>
     public static Command WithBackendOptions(this Command command)

@@ -12,7 +12,7 @@ internal static class InputFiles
         {
             var limit = YamlReadOptions.Default.MaxDocumentBytes;
             var buffer = new char[limit + 1];
-            using var stdin = Console.In;
+            var stdin = Console.In;
             var total = 0;
             int read;
             while (total <= limit && (read = await stdin.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken).ConfigureAwait(false)) > 0)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using TradAI.Cli.Output;
 using TradAI.Config.Core.Strategies;
 using TradAI.Config.Core.Tree;
-using TradAI.Config.Local.Storage;
 
 namespace TradAI.Cli.Commands;
 
@@ -45,7 +44,7 @@ internal static class StrategyCommands
                     throw new UsageException("--overrides and --set cannot be combined with --from-mlflow (the registry's tags are the overrides)");
                 }
 
-                var loader = BackendOptions.CreateStrategyLoader(result, static r => new LocalConfigRepository(CommonOptions.ResolveStore(r)), new StderrLogger<StrategyConfigLoader>());
+                var loader = BackendOptions.CreateStrategyLoader(result, ConfigStores.Local, new StderrLogger<StrategyConfigLoader>());
                 config = result.GetValue(fallback)
                     ? await loader.LoadWithFallbackAsync(result.GetValue(name)!, result.GetValue(stage)!, ct).ConfigureAwait(false)
                     : await loader.LoadFromMlflowAsync(result.GetValue(name)!, result.GetValue(stage)!, ct).ConfigureAwait(false);

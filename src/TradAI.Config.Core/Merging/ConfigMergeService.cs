@@ -1,6 +1,5 @@
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Repositories;
-using TradAI.Config.Core.Strategies;
 using TradAI.Config.Core.Tree;
 using TradAI.Config.Core.Validation;
 
@@ -65,7 +64,7 @@ public sealed class ConfigMergeService
 
         if (problems.Count > 0)
         {
-            throw new ConfigValidationException(StrategyConfigSchema.Deduplicate(problems));
+            throw new ConfigValidationException(ConfigChecks.Deduplicate(problems));
         }
     }
 

@@ -326,7 +326,7 @@ public sealed class InterpolationResolver
         {
             case ConfigMapping m:
                 {
-                    var found = exactKey is not null && exactKey is not int && m.ContainsKey(exactKey) ? exactKey : FindKey(m, key);
+                    var found = exactKey is not null && exactKey is not int && m.ContainsKey(exactKey) ? exactKey : m.FindKeyByText(key);
                     if (found is null)
                     {
                         throw NotFound(reference);
@@ -342,21 +342,6 @@ public sealed class InterpolationResolver
             default:
                 throw NotFound(reference);
         }
-    }
-
-    private static object? FindKey(ConfigMapping m, string key)
-    {
-        if (m.ContainsKey(key))
-        {
-            return key;
-        }
-
-        if (long.TryParse(key, out var l) && m.ContainsKey(l))
-        {
-            return l;
-        }
-
-        return null;
     }
 
     private static InterpolationFailure NotFound(string reference) =>

@@ -147,14 +147,9 @@ public static class OverrideApplier
     // Override keys are text; a config may have integer or boolean keys (YAML "0:"), matched by their text form.
     private static object? FindKey(ConfigMapping map, string segment)
     {
-        if (map.ContainsKey(segment))
+        if (map.FindKeyByText(segment) is { } key)
         {
-            return segment;
-        }
-
-        if (long.TryParse(segment, out var l) && map.ContainsKey(l))
-        {
-            return l;
+            return key;
         }
 
         foreach (var (k, _) in map.Entries)

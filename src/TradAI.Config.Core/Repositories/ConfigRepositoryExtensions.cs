@@ -30,8 +30,12 @@ public static class ConfigRepositoryExtensions
     {
         ArgumentNullException.ThrowIfNull(repository);
         var current = await repository.DownloadAsync(name, cancellationToken).ConfigureAwait(false);
-        var merged = mode == MergeMode.Deep ? ConfigMerger.Merge(current, updates) : ConfigMerger.ShallowMerge(current, updates);
+        var merged = MergeUpdates(current, updates, mode);
         await repository.UploadAsync(name, merged, cancellationToken).ConfigureAwait(false);
         return merged;
     }
+
+    /// <summary>Combines a stored config with updates the way <see cref="MergeAndUploadAsync"/> does, without storing.</summary>
+    public static ConfigMapping MergeUpdates(ConfigMapping current, ConfigMapping updates, MergeMode mode) =>
+        mode == MergeMode.Deep ? ConfigMerger.Merge(current, updates) : ConfigMerger.ShallowMerge(current, updates);
 }

@@ -44,7 +44,7 @@ public sealed partial class StrategyConfigSchema : IConfigSchema
         var fields = Check(config, problems);
         if (problems.Count > 0)
         {
-            throw new ConfigValidationException(Deduplicate(problems), "Strategy config is invalid");
+            throw new ConfigValidationException(ConfigChecks.Deduplicate(problems), "Strategy config is invalid");
         }
 
         return new StrategyConfig
@@ -61,13 +61,6 @@ public sealed partial class StrategyConfigSchema : IConfigSchema
             FreqAI = fields.FreqAI,
             Document = config,
         };
-    }
-
-    /// <summary>Keeps the first problem reported for each path (a missing value is not also a type error).</summary>
-    public static IReadOnlyList<ValidationProblem> Deduplicate(List<ValidationProblem> problems)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return problems.Where(p => seen.Add(p.Path)).ToList();
     }
 
     private sealed class Fields

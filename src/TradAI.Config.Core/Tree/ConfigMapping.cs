@@ -75,6 +75,20 @@ public sealed class ConfigMapping : IReadOnlyDictionary<object, object?>
         return true;
     }
 
+    /// <summary>
+    /// The key a path segment (text from an override or an interpolation) names: the string key, else the
+    /// integer key it spells (YAML <c>0:</c>); null when neither exists.
+    /// </summary>
+    public object? FindKeyByText(string segment)
+    {
+        if (ContainsKey(segment))
+        {
+            return segment;
+        }
+
+        return long.TryParse(segment, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var l) && ContainsKey(l) ? l : null;
+    }
+
     /// <summary>Returns a copy with <paramref name="key"/> set (replaced in place, or appended).</summary>
     public ConfigMapping With(object key, object? value)
     {

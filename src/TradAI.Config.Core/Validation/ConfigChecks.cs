@@ -75,4 +75,11 @@ public static class ConfigChecks
             }
         }
     }
+
+    /// <summary>Keeps the first problem reported for each path (a missing value is not also a type error).</summary>
+    public static IReadOnlyList<ValidationProblem> Deduplicate(List<ValidationProblem> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return problems.Where(p => seen.Add(p.Path)).ToList();
+    }
 }
