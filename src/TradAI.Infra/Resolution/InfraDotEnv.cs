@@ -1,3 +1,4 @@
+using TradAI.Config.Core.DotEnv;
 using TradAI.Config.Core.Errors;
 
 namespace TradAI.Infra.Resolution;
@@ -31,17 +32,8 @@ public static class InfraDotEnv
         return null;
     }
 
-    /// <summary>The variables the file defines, without touching the process environment.</summary>
+    /// <summary>The variables the file defines (the project's one .env parser), without touching the process environment.</summary>
     /// <exception cref="ConfigValidationException">The file is not valid dotenv syntax.</exception>
-    public static IReadOnlyList<KeyValuePair<string, string>> Read(string path)
-    {
-        try
-        {
-            return [.. DotNetEnv.Env.LoadContents(File.ReadAllText(path), new DotNetEnv.LoadOptions(setEnvVars: false, clobberExistingVars: false, onlyExactPath: true))];
-        }
-        catch (Exception ex) when (ex is not IOException and not UnauthorizedAccessException)
-        {
-            throw new ConfigValidationException(path, $"not a valid .env file ({InputSanitizer.Sanitize(ex.Message)})");
-        }
-    }
+    public static IReadOnlyList<KeyValuePair<string, string>> Read(string path) =>
+        [.. DotEnvParser.Parse(File.ReadAllText(path), path)];
 }
