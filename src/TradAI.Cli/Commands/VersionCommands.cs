@@ -71,7 +71,7 @@ internal static class VersionCommands
 
             var content = configName is not null
                 ? await ConfigStores.Create(result).DownloadAsync(configName, ct).ConfigureAwait(false)
-                : await InputFiles.ReadAsync(filePath!, ct).ConfigureAwait(false);
+                : await InputFiles.ReadAsync(filePath!, ct, InputFiles.ToStore).ConfigureAwait(false);
             return await WithServiceAsync(result, write: true, async service =>
             {
                 var write = await service.CreateAsync(result.GetValue(StrategyArgument)!, content, CreatedBy(result), ct).ConfigureAwait(false);

@@ -142,7 +142,7 @@ public abstract class ConfigRepositoryContract
         Assert.Equal(shallow, await store.DownloadAsync("m", Ct));
 
         await store.UploadAsync("m", YamlConfigReader.ParseMapping("a: {x: 1, y: 2}"), Ct);
-        var deep = await store.MergeAndUploadAsync("m", YamlConfigReader.ParseMapping("a: {x: 10}"), MergeMode.Deep, Ct);
+        var deep = await store.MergeAndUploadAsync("m", YamlConfigReader.ParseMapping("a: {x: 10}"), MergeMode.Deep, cancellationToken: Ct);
         Assert.Equal(YamlConfigReader.ParseMapping("a: {x: 10, y: 2}"), deep);
         Assert.Equal(deep, await store.DownloadAsync("m", Ct));
     }
