@@ -122,9 +122,9 @@ public sealed class S3ConfigRepository : IConfigRepository
         await foreach (var key in KeysAsync(Options.Prefix, string.Empty, cancellationToken).ConfigureAwait(false))
         {
             var rest = key[Options.Prefix.Length..];
-            if (ConfigNames.HasExtension(rest) && ConfigNames.Check(rest) is null)
+            if (ConfigNames.HasExtension(rest) && ConfigNames.StripExtension(rest) is var name && ConfigNames.Check(name) is null)
             {
-                names.Add(ConfigNames.StripExtension(rest));
+                names.Add(name);
             }
         }
 

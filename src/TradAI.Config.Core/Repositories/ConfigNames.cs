@@ -43,7 +43,9 @@ public static class ConfigNames
             return "it contains control, format (bidi, zero-width) or separator characters";
         }
 
-        if (Encoding.UTF8.GetByteCount(name) > MaxBytes)
+        // Lengths are those of the name without its extension: "x.yaml" and "x" are the same config.
+        var stem = StripExtension(name);
+        if (Encoding.UTF8.GetByteCount(stem) > MaxBytes)
         {
             return $"it is longer than {MaxBytes} bytes (UTF-8)";
         }
@@ -83,13 +85,17 @@ public static class ConfigNames
                 return "a path segment starts with '.'";
             }
 
+        }
+
+        foreach (var segment in stem.Split('/'))
+        {
             if (Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
             {
                 return $"a path segment is longer than {MaxSegmentBytes} bytes (UTF-8)";
             }
         }
 
-        return StripExtension(name).Length == 0 || StripExtension(name).EndsWith('/') ? "it has no name before the extension" : null;
+        return stem.Length == 0 || stem.EndsWith('/') ? "it has no name before the extension" : null;
     }
 
     /// <summary>Whether a file or key name ends in <c>.yaml</c> or <c>.yml</c>, in any letter case.</summary>

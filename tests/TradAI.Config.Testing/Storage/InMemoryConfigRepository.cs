@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using TradAI.Config.Core.Repositories;
 using TradAI.Config.Core.Tree;
 
@@ -12,7 +14,7 @@ namespace TradAI.Config.Testing.Storage;
 /// </summary>
 public sealed class InMemoryConfigRepository : IConfigRepository
 {
-    private readonly Dictionary<string, (string Yaml, string ETag)> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (byte[] Yaml, string ETag)> _documents = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _revision;
 
@@ -25,7 +27,7 @@ public sealed class InMemoryConfigRepository : IConfigRepository
     {
         var clean = ConfigNames.Validate(name);
         Interlocked.Increment(ref Downloads);
-        (string Yaml, string ETag) entry;
+        (byte[] Yaml, string ETag) entry;
         lock (_lock)
         {
             if (!_documents.TryGetValue(clean, out entry))
@@ -34,7 +36,7 @@ public sealed class InMemoryConfigRepository : IConfigRepository
             }
         }
 
-        return Task.FromResult<StoredConfig?>(new StoredConfig(YamlConfigReader.ParseMapping(entry.Yaml, clean), entry.ETag));
+        return Task.FromResult<StoredConfig?>(new StoredConfig(YamlConfigReader.ParseMapping(Utf8Input.Decode(entry.Yaml, clean), clean), entry.ETag));
     }
 
     public Task UploadAsync(string name, ConfigMapping config, CancellationToken cancellationToken = default) =>
@@ -43,7 +45,7 @@ public sealed class InMemoryConfigRepository : IConfigRepository
     public Task<string> UploadAsync(string name, ConfigMapping config, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         var clean = ConfigNames.Validate(name);
-        var yaml = ConfigYamlWriter.ToYaml(config);
+        var yaml = Encoding.UTF8.GetBytes(ConfigYamlWriter.ToYaml(config));
         lock (_lock)
         {
             var exists = _documents.TryGetValue(clean, out var current);
@@ -85,7 +87,10 @@ public sealed class InMemoryConfigRepository : IConfigRepository
     }
 
     /// <summary>Stores raw YAML as-is (to test how readers handle malformed stored documents).</summary>
-    public void PutRaw(string name, string yaml)
+    public void PutRaw(string name, string yaml) => PutRaw(name, Encoding.UTF8.GetBytes(yaml));
+
+    /// <summary>Stores raw bytes as-is (to test how readers handle malformed stored documents).</summary>
+    public void PutRaw(string name, byte[] yaml)
     {
         lock (_lock)
         {
