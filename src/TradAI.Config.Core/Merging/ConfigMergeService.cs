@@ -48,7 +48,7 @@ public sealed class ConfigMergeService
             merged = OverrideApplier.Apply(merged, overrideStrings);
         }
 
-        return InterpolationResolver.Resolve(merged, Options.Environment);
+        return InterpolationResolver.Resolve(merged, Options.Environment, Options.Interpolation);
     }
 
     /// <summary>Checks leftover <c>???</c> values, required fields and the schema; throws one error listing every problem.</summary>

@@ -12,16 +12,24 @@ namespace TradAI.Config.Core.Merging;
 /// </summary>
 public sealed class InterpolationResolver
 {
+    // References that lead through other references: a bound on the resolver's own recursion.
+    private const int MaxReferenceChain = 256;
+
     private readonly ConfigMapping _root;
     private readonly Func<string, string?> _environment;
+    private readonly InterpolationOptions _options;
     private readonly Dictionary<string, object?> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _failed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly List<ValidationProblem> _problems = [];
+    private long _producedLength;
+    private long _producedNodes;
 
-    private InterpolationResolver(ConfigMapping root, Func<string, string?> environment)
+    private InterpolationResolver(ConfigMapping root, Func<string, string?> environment, InterpolationOptions options)
     {
         _root = root;
         _environment = environment;
+        _options = options;
     }
 
     /// <summary>Whether any string in the tree contains an interpolation (cheap pre-check).</summary>
@@ -64,15 +72,16 @@ public sealed class InterpolationResolver
     /// <summary>Returns <paramref name="config"/> with every interpolation resolved.</summary>
     /// <param name="config">The merged config.</param>
     /// <param name="environment">Looks up environment variables for <c>oc.env</c>; the process environment when null.</param>
+    /// <param name="options">Bounds on what resolution may produce; <see cref="InterpolationOptions.Default"/> when null.</param>
     /// <exception cref="ConfigValidationException">Every interpolation that failed, with its path and why.</exception>
-    public static ConfigMapping Resolve(ConfigMapping config, Func<string, string?>? environment = null)
+    public static ConfigMapping Resolve(ConfigMapping config, Func<string, string?>? environment = null, InterpolationOptions? options = null)
     {
         if (!HasInterpolations(config))
         {
             return config;
         }
 
-        var resolver = new InterpolationResolver(config, environment ?? Environment.GetEnvironmentVariable);
+        var resolver = new InterpolationResolver(config, environment ?? Environment.GetEnvironmentVariable, options ?? InterpolationOptions.Default);
         var result = (ConfigMapping)resolver.ResolveTree(config, [])!;
         if (resolver._problems.Count > 0)
         {
@@ -139,13 +148,24 @@ public sealed class InterpolationResolver
         }
     }
 
-    // Resolves the string held at 'path' (memoized; re-entry means a cycle).
+    // Resolves the string held at 'path' (memoized, failures too, so a failed value is never worked out twice;
+    // re-entry means a cycle).
     private object? ResolveString(string text, List<object> path)
     {
         var key = ConfigPath.Join(path);
         if (_resolved.TryGetValue(key, out var done))
         {
             return done;
+        }
+
+        if (_failed.TryGetValue(key, out var failure))
+        {
+            throw new InterpolationFailure(failure);
+        }
+
+        if (_inProgress.Count >= MaxReferenceChain)
+        {
+            throw new InterpolationFailure($"interpolations lead through more than {MaxReferenceChain} references");
         }
 
         if (!_inProgress.Add(key))
@@ -156,12 +176,56 @@ public sealed class InterpolationResolver
         try
         {
             var result = Evaluate(text, path, 0);
+            Account(result, path);
             _resolved[key] = result;
             return result;
+        }
+        catch (InterpolationFailure f)
+        {
+            _failed[key] = f.Message;
+            throw;
         }
         finally
         {
             _inProgress.Remove(key);
+        }
+    }
+
+    // Charges what a resolved value adds to the document against the bounds.
+    private void Account(object? result, List<object> path)
+    {
+        switch (result)
+        {
+            case string s:
+                CheckLength(s.Length);
+                _producedLength += s.Length;
+                if (_producedLength > _options.MaxDocumentLength)
+                {
+                    throw new InterpolationFailure($"the resolved document would exceed {_options.MaxDocumentLength:N0} characters");
+                }
+
+                break;
+            case ConfigMapping or ConfigSequence:
+                if (path.Count + TreeShape.DepthOf(result) > _options.MaxDepth)
+                {
+                    throw new InterpolationFailure($"the referenced value would nest deeper than {_options.MaxDepth} levels here");
+                }
+
+                _producedNodes += TreeShape.NodeCountOf(result);
+                if (_producedNodes > _options.MaxDocumentNodes)
+                {
+                    throw new InterpolationFailure($"references would copy more than {_options.MaxDocumentNodes:N0} nodes into the document");
+                }
+
+                break;
+        }
+    }
+
+    private void CheckLength(long length)
+    {
+        if (length > _options.MaxValueLength)
+        {
+            throw new InterpolationFailure($"the value resolves to more than {_options.MaxValueLength:N0} characters");
         }
     }
 
@@ -196,6 +260,8 @@ public sealed class InterpolationResolver
             {
                 sb.Append(ConfigValues.FormatScalar(v));
             }
+
+            CheckLength(sb.Length);
         }
 
         return sb.ToString();
