@@ -82,6 +82,31 @@ public static class Utf8Input
         }
     }
 
+    /// <summary>The synchronous <see cref="ReadFileAsync"/>, for loaders that run before anything is async (settings, .env files).</summary>
+    public static string ReadFile(string path, int maxBytes, string sourceName)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        var known = stream.CanSeek ? stream.Length : 0;
+        if (known > maxBytes)
+        {
+            throw TooLarge(sourceName, maxBytes);
+        }
+
+        var buffer = NewBuffer(maxBytes, (int)known);
+        var total = 0;
+        while (true)
+        {
+            buffer = Room(buffer, total, maxBytes, sourceName);
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+            {
+                return Decode(buffer.AsSpan(0, total), sourceName);
+            }
+
+            total += read;
+        }
+    }
+
     /// <summary>The error for input beyond a byte limit.</summary>
     public static ConfigValidationException TooLarge(string sourceName, long maxBytes) =>
         new($"{InputSanitizer.Sanitize(sourceName)}: document is larger than the {maxBytes:N0}-byte limit");
@@ -91,30 +116,37 @@ public static class Utf8Input
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
 
-        // Grow as data arrives: a 4 MiB limit does not cost 4 MiB for a 2 KB document.
-        var buffer = new byte[Math.Min(maxBytes + 1L, Math.Max(sizeHint + 1L, 16 * 1024))];
+        var buffer = NewBuffer(maxBytes, sizeHint);
         var total = 0;
         while (true)
         {
-            if (total == buffer.Length)
-            {
-                if (total > maxBytes)
-                {
-                    throw TooLarge(sourceName, maxBytes);
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1L, buffer.Length * 2L));
-            }
-
+            buffer = Room(buffer, total, maxBytes, sourceName);
             var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                break;
+                return buffer.AsMemory(0, total);
             }
 
             total += read;
         }
+    }
 
-        return total > maxBytes ? throw TooLarge(sourceName, maxBytes) : buffer.AsMemory(0, total);
+    // Grow as data arrives: a 4 MiB limit does not cost 4 MiB for a 2 KB document. One byte over the limit is read to tell.
+    private static byte[] NewBuffer(int maxBytes, int sizeHint) => new byte[Math.Min(maxBytes + 1L, Math.Max(sizeHint + 1L, 16 * 1024))];
+
+    private static byte[] Room(byte[] buffer, int total, int maxBytes, string sourceName)
+    {
+        if (total < buffer.Length)
+        {
+            return buffer;
+        }
+
+        if (total > maxBytes)
+        {
+            throw TooLarge(sourceName, maxBytes);
+        }
+
+        Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1L, buffer.Length * 2L));
+        return buffer;
     }
 }

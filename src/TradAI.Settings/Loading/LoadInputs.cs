@@ -182,17 +182,14 @@ internal sealed class LoadInputs
                 continue;
             }
 
-            string text;
             try
             {
-                text = File.ReadAllText(path);
+                result.Add((path, DotEnvParser.ReadFile(path, StringComparer.OrdinalIgnoreCase)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new ExternalServiceException("filesystem", $"Could not read env file '{InputSanitizer.Sanitize(path)}': {ex.GetType().Name}", ex);
             }
-
-            result.Add((path, DotEnvParser.Parse(text, path, StringComparer.OrdinalIgnoreCase)));
         }
 
         return result;
