@@ -55,8 +55,8 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         return WithTableAsync(ct => ListCoreAsync(strategyName, status, limit, before, ct), cancellationToken);
     }
 
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, ct), cancellationToken);
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, validate, ct), cancellationToken);
 
     public Task<ConfigVersion> DeprecateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         WithTableAsync(ct => DeprecateCoreAsync(strategyName, configId, at, ct), cancellationToken);
@@ -191,12 +191,13 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         return new ConfigVersionPage(items, VersionPageToken.Make(TokenPrefix, strategyName, status, items[^1].VersionNumber));
     }
 
-    private async Task<ConfigVersionWrite> ActivateCoreAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<ConfigVersionWrite> ActivateCoreAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
             var (target, state) = await ReadVersionAndStateAsync(strategyName, configId, cancellationToken).ConfigureAwait(false);
+            ConfigVersion.CheckActivation(target, at, validate);
             var plan = PlanActivation(target, state, at);
             if (await TryTransactAsync(plan.Items, "activate a config version", cancellationToken).ConfigureAwait(false))
             {

@@ -34,6 +34,12 @@ public static class DynamoDbVersionTable
         public const string DeprecatedAt = "deprecated_at";
         public const string SupersededBy = "superseded_by";
         public const string Ttl = "ttl";
+
+        /// <summary>
+        /// JSON pointers (RFC 6901) of the whole-valued floats in <see cref="ConfigData"/>: DynamoDB's number type keeps
+        /// 2.0 and 2 as the same number, so this restores each value's type exactly. Absent when there are none.
+        /// </summary>
+        public const string ConfigFloatPaths = "config_float_paths";
     }
 
     /// <summary>

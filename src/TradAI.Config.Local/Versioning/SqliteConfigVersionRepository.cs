@@ -133,10 +133,11 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         }, cancellationToken);
     }
 
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, ct) =>
         {
             var target = await RequireAsync(connection, strategyName, configId, ct).ConfigureAwait(false);
+            ConfigVersion.CheckActivation(target, at, validate);
             var (activated, deprecated) = await ActivateInTransactionAsync(connection, target, at, ct).ConfigureAwait(false);
             return new ConfigVersionWrite(activated, Created: false, deprecated);
         }, cancellationToken);

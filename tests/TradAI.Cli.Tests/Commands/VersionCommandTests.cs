@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AwesomeAssertions;
+using TradAI.Config.Core.Merging;
+using TradAI.Config.Core.Tree;
 using TradAI.Config.Testing;
 
 namespace TradAI.Cli.Tests.Commands;
@@ -13,10 +15,14 @@ public sealed class VersionCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string WriteFile(string name, string yaml)
+    // Versions must be valid strategy configs: the fields a test does not set come from this base.
+    private static readonly ConfigMapping ValidBase = YamlConfigReader.ParseMapping(
+        "name: momentum\nversion: 1.0.0\ntimeframe: 1h\nexchange: binance\nstake_currency: USDT\npairs: [BTC/USDT]\n");
+
+    private string WriteFile(string name, string yaml, bool completeStrategy = true)
     {
         var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, yaml);
+        File.WriteAllText(path, completeStrategy ? ConfigYamlWriter.ToYaml(ConfigMerger.Merge(ValidBase, YamlConfigReader.ParseMapping(yaml))) : yaml);
         return path;
     }
 
@@ -74,6 +80,8 @@ public sealed class VersionCommandTests : IDisposable
     {
         var a = WriteFile("a.yaml", "x: 1\n");
         var nan = WriteFile("nan.yaml", "x: .nan\n");
+        var template = Path.Combine(AppContext.BaseDirectory, "configs", "template-strategy.yaml");
+        var bare = WriteFile("bare.yaml", "parameters: {n: 1}\n", completeStrategy: false);
         var id = Json(await Local("version", "create", "s", "--file", a, "-o", "json")).GetProperty("version").GetProperty("config_id").GetString()!;
         await Local("version", "activate", "s", id);
 
@@ -85,6 +93,8 @@ public sealed class VersionCommandTests : IDisposable
             (["version", "activate", "s", id], 4),
             (["version", "show", "s", "latest"], 1),
             (["version", "create", "s", "--file", nan], 1),
+            (["version", "create", "s", "--file", template], 1),
+            (["version", "create", "s", "--file", bare], 1),
             (["version", "create", "bad name", "--file", a], 1),
             (["version", "list", "s", "--status", "retired"], 1),
             (["version", "create", "s"], 2),
@@ -100,6 +110,19 @@ public sealed class VersionCommandTests : IDisposable
         var list = Json(await Local("version", "list", "s", "-o", "json")).GetProperty("versions");
         list.GetArrayLength().Should().Be(1);
         list[0].GetProperty("status").GetString().Should().Be("active");
+    }
+
+    [Fact]
+    public async Task Invalid_configs_never_become_versions_and_every_problem_is_listed()
+    {
+        var template = await Local("version", "create", "s", "--file", Path.Combine(AppContext.BaseDirectory, "configs", "template-strategy.yaml"));
+        var bare = await Local("version", "create", "s", "--file", WriteFile("bare.yaml", "parameters: {n: 1}\n", completeStrategy: false));
+
+        template.ExitCode.Should().Be(1);
+        template.Stderr.Should().Contain("name: missing mandatory value (???)");
+        bare.ExitCode.Should().Be(1);
+        bare.Stderr.Should().Contain("name: required field is missing").And.Contain("version:").And.Contain("timeframe:").And.Contain("pairs:");
+        (await Local("version", "list", "s")).ExitCode.Should().Be(3, "nothing was created");
     }
 
     [Fact]
