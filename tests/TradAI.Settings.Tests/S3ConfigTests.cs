@@ -152,6 +152,29 @@ public sealed class S3ConfigTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_s3_object_that_is_not_utf8_is_refused_with_its_byte_offset()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "backend/latin1.yaml", InputStream = new MemoryStream([.. "backend:\n  ecs_cluster: caf"u8, 0xE9, .. "\n"u8]) }, ct);
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", $"s3://{_bucket}/backend/latin1.yaml")), EnvFiles = [], Aws = Emulator };
+
+        var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, ct);
+
+        (await act.Should().ThrowAsync<ConfigValidationException>()).Which.Message.Should().Contain("invalid UTF-8 at byte 27 (line 2)");
+    }
+
+    [Fact]
+    public async Task A_local_file_that_is_not_utf8_is_refused()
+    {
+        File.WriteAllBytes(Path.Combine(_dir.Path, "latin1.yaml"), [.. "port: 8"u8, 0xFF]);
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", "latin1.yaml")), EnvFiles = [], BaseDirectory = _dir.Path };
+
+        var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<ConfigValidationException>()).Which.Message.Should().Contain("invalid UTF-8 at byte 7");
+    }
+
+    [Fact]
     public async Task Loading_S3_CONFIG_can_be_turned_off()
     {
         var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", "s3://never-read/x.yaml")), EnvFiles = [], LoadS3Config = false };

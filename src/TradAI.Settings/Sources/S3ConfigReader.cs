@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using TradAI.Config.Core.Tree;
 using TradAI.Settings.Validation;
 
@@ -62,8 +63,8 @@ public static class S3ConfigReader
                 throw new ConfigValidationException("S3_CONFIG", $"{shown} is larger than the {limit:N0}-byte limit");
             }
 
-            using var reader = new StreamReader(response.ResponseStream);
-            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            // Bounded and strict: a body that lies about its length or is not UTF-8 is refused, not replaced with U+FFFD.
+            var text = await Utf8Input.ReadAsync(response.ResponseStream, limit, location, cancellationToken).ConfigureAwait(false);
             return YamlConfigReader.ParseMapping(text, location);
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound || ex.ErrorCode is "NoSuchKey" or "NoSuchBucket")
