@@ -22,13 +22,19 @@ public sealed class StackStructureTests(SynthesizedApps apps)
         Keys(table.GetProperty("KeySchema")).Should().Equal(("strategy_name", "HASH"), ("config_id", "RANGE"));
         table.GetProperty("AttributeDefinitions").EnumerateArray()
             .Select(a => (a.GetProperty("AttributeName").GetString(), a.GetProperty("AttributeType").GetString()))
-            .Should().BeEquivalentTo(new[] { ("strategy_name", "S"), ("config_id", "S"), ("status", "S"), ("config_hash", "S") });
+            .Should().BeEquivalentTo(new[] { ("strategy_name", "S"), ("config_id", "S"), ("status", "S"), ("config_hash", "S"), ("version_number", "N") });
         var indexes = table.GetProperty("GlobalSecondaryIndexes").EnumerateArray()
             .ToDictionary(i => i.GetProperty("IndexName").GetString()!, i => i);
         indexes.Keys.Should().BeEquivalentTo("status-index", "config_hash-index");
         Keys(indexes["status-index"].GetProperty("KeySchema")).Should().Equal(("strategy_name", "HASH"), ("status", "RANGE"));
         Keys(indexes["config_hash-index"].GetProperty("KeySchema")).Should().Equal(("config_hash", "HASH"));
         indexes.Values.Should().AllSatisfy(i => i.GetProperty("Projection").GetProperty("ProjectionType").GetString().Should().Be("ALL"));
+
+        // The local index the store lists through: it exists only if the first deployment creates it.
+        var local = table.GetProperty("LocalSecondaryIndexes").EnumerateArray().Should().ContainSingle().Subject;
+        local.GetProperty("IndexName").GetString().Should().Be("version_number-index");
+        Keys(local.GetProperty("KeySchema")).Should().Equal(("strategy_name", "HASH"), ("version_number", "RANGE"));
+        local.GetProperty("Projection").GetProperty("ProjectionType").GetString().Should().Be("ALL");
         table.GetProperty("TimeToLiveSpecification").GetProperty("AttributeName").GetString().Should().Be("ttl");
         table.GetProperty("TimeToLiveSpecification").GetProperty("Enabled").GetBoolean().Should().BeTrue();
         table.GetProperty("BillingMode").GetString().Should().Be("PAY_PER_REQUEST");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TradAI.Deployment.Environments;
 using TradAI.Infra.Context;
 using TradAI.Infra.Environments;
 
@@ -39,7 +40,7 @@ public sealed class SynthesizedApps : IDisposable
     }
 
     public SynthesizedEnvironment For(string environment) =>
-        Get(environment, InfraContext.Empty.With(InfraContextKeys.Environment, DeploymentEnvironments.Parse(environment, "test").ToName()));
+        Get(environment, InfraContext.Empty.With(InfraContextKeys.Environment, DeploymentEnvironmentParser.Parse(environment, "test").ToName()));
 
     public SynthesizedEnvironment DevWithOverrides => Get("dev-overrides", DevOverrides);
 
