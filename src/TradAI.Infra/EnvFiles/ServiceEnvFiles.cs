@@ -63,7 +63,8 @@ public static class ServiceEnvFiles
             EnvValueKind.Environment => Known(env.Name.ToName(), "environment.name"),
             EnvValueKind.Port => Known(service.Port.ToString(CultureInfo.InvariantCulture), $"services[{service.Name}].port"),
             EnvValueKind.Region => Known(env.Region, "environment.region"),
-            EnvValueKind.CorsOrigins => Known(string.Join(',', config.Api.CorsAllowedOrigins), "api.cors_allowed_origins"),
+            // "No origins" is written as [] because a blank value counts as unset, and unset means "*" in dev.
+            EnvValueKind.CorsOrigins => Known(config.Api.CorsAllowedOrigins.Count == 0 ? "[]" : string.Join(',', config.Api.CorsAllowedOrigins), "api.cors_allowed_origins"),
             EnvValueKind.BucketName => Known(config.Storage.Bucket(target).Name, $"storage.buckets[{target}].name"),
             EnvValueKind.BucketUri => Known($"s3://{config.Storage.Bucket(target).Name}/", $"storage.buckets[{target}].name"),
             EnvValueKind.TableName => Known(config.Storage.Table(target).Name, $"storage.tables[{target}].name"),

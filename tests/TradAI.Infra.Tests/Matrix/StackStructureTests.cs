@@ -189,6 +189,39 @@ public sealed class StackStructureTests(SynthesizedApps apps)
                 ("TemporaryPasswordValidityDays", policy.TemporaryPasswordValidityDays)))))));
     }
 
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void The_consolidated_host_is_drained_by_ecs_and_no_function_runs_on_a_managed_runtime(string env)
+    {
+        var synth = apps.For(env);
+        foreach (var (_, provider) in synth.Resources("Compute", "AWS::ECS::CapacityProvider"))
+        {
+            provider.GetProperty("AutoScalingGroupProvider").GetProperty("ManagedDraining").GetString().Should().Be("ENABLED");
+        }
+
+        // Every function is a container image: no runtime that AWS can retire (the drain hook ran on python3.9).
+        foreach (var stack in new[] { "Foundation", "Persistent", "Edge", "Compute" })
+        {
+            synth.Resources(stack, "AWS::Lambda::Function").Should().AllSatisfy(f =>
+                f.Properties.TryGetProperty("Runtime", out _).Should().BeFalse($"{f.Id} in {stack} names a runtime"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Each_task_role_is_granted_what_the_service_profile_says(string env)
+    {
+        var synth = apps.For(env);
+        var policies = synth.Resources("Compute", "AWS::IAM::Policy");
+        string PolicyOf(string service) =>
+            policies.Single(p => p.Id.StartsWith(Synthesis.CdkIdsForTests.Task(service) + "TaskRoleDefaultPolicy", StringComparison.Ordinal)).Properties.GetRawText();
+
+        PolicyOf("backend").Should().Contain("sqs:SendMessage").And.Contain("states:StartExecution").And.Contain("dynamodb:PutItem");
+        PolicyOf("data-collection").Should().NotContain("dynamodb:", "the data collector names no table");
+        PolicyOf("strategy-service").Should().Contain("dynamodb:GetItem").And.NotContain("dynamodb:PutItem");
+        PolicyOf("live-trading").Should().Contain("dynamodb:PutItem", "the trading state table is read-write").And.NotContain("sqs:");
+    }
+
     private static IEnumerable<(string?, string?)> Keys(JsonElement schema) =>
         schema.EnumerateArray().Select(k => (k.GetProperty("AttributeName").GetString(), k.GetProperty("KeyType").GetString()));
 }

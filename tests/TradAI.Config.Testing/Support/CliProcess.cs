@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace TradAI.Cli.Tests;
+namespace TradAI.Config.Testing.Support;
 
-/// <summary>Runs the real <c>tradai</c> program as a child process and captures stdout, stderr and the exit code.</summary>
-internal static class CliProcess
+/// <summary>
+/// Runs the real <c>tradai</c> program (the <c>tradai.dll</c> a test project gets by referencing TradAI.Cli) as a child
+/// process and captures stdout, stderr and the exit code.
+/// </summary>
+public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
