@@ -6,6 +6,7 @@ using AwesomeAssertions;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Core.DotEnv;
 using TradAI.Config.Testing;
+using TradAI.Config.Testing.Deployment;
 using TradAI.Deployment.Profiles;
 using TradAI.Settings.Catalog;
 using TradAI.Settings.Loading;
@@ -23,19 +24,7 @@ public sealed partial class DeployedWorldCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    public static TheoryData<string, string> ServicesOfEveryEnvironment()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var env in new[] { "dev", "staging", "prod" })
-        {
-            foreach (var profile in ServiceProfiles.All)
-            {
-                data.Add(env, profile.Name);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ServicesOfEveryEnvironment() => DeployedServices.OfEveryEnvironment();
 
     [Theory]
     [MemberData(nameof(ServicesOfEveryEnvironment))]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AwesomeAssertions;
-using TradAI.Deployment.Profiles;
+using TradAI.Config.Testing.Deployment;
 using TradAI.Infra.EnvFiles;
 using TradAI.Infra.Tests.Synthesis;
 using TradAI.Settings.Catalog;
@@ -17,19 +17,7 @@ public sealed class ContainerSettingsTests(SynthesizedApps apps)
 {
     private const string Account = "123456789012";
 
-    public static TheoryData<string, string> ServicesOfEveryEnvironment()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var env in new[] { "dev", "staging", "prod" })
-        {
-            foreach (var profile in ServiceProfiles.All)
-            {
-                data.Add(env, profile.Name);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> ServicesOfEveryEnvironment() => DeployedServices.OfEveryEnvironment();
 
     [Theory]
     [MemberData(nameof(ServicesOfEveryEnvironment))]
