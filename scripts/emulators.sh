@@ -111,6 +111,7 @@ start() {
 TRADAI_TEST_DYNAMODB_ENDPOINT=http://127.0.0.1:$ddb_port
 TRADAI_TEST_S3_ENDPOINT=http://127.0.0.1:$s3_port
 TRADAI_TEST_MOTO_ENDPOINT=http://127.0.0.1:$moto_port
+TRADAI_TEST_DYNAMODB_LOCAL_DIR=$TOOLS/dynamodb-local
 ENV
   sed 's/^/export /' "$RUN/emulators.env"
 }

@@ -111,6 +111,11 @@ public static class Utf8Input
     public static ConfigValidationException TooLarge(string sourceName, long maxBytes) =>
         new($"{InputSanitizer.Sanitize(sourceName)}: document is larger than the {maxBytes:N0}-byte limit");
 
+    /// <summary>The raw bytes of a stream, at most <paramref name="maxBytes"/> of them (not decoded; one byte past the limit is read to tell).</summary>
+    /// <exception cref="ConfigValidationException">The stream holds more than <paramref name="maxBytes"/>.</exception>
+    public static Task<ReadOnlyMemory<byte>> ReadBytesAsync(Stream stream, int maxBytes, string sourceName, CancellationToken cancellationToken = default) =>
+        ReadBytesAsync(stream, maxBytes, sourceName, 0, cancellationToken);
+
     private static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(Stream stream, int maxBytes, string sourceName, int sizeHint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -141,14 +141,17 @@ public sealed class VersionCommandTests : IDisposable
         var a = WriteFile("a.yaml", "timeframe: 5m\n");
 
         var missing = await Run(environment, "version", "list", "s");
-        var created = await Run(environment, "version", "create", "s", "--file", a, "-o", "json");
+        var notCreated = await Run(environment, "version", "create", "s", "--file", a);
+        var created = await Run(environment, "version", "create", "s", "--file", a, "-o", "json", "--create-table");
         var id = Json(created).GetProperty("version").GetProperty("config_id").GetString()!;
         var activate = await Run(environment, "version", "activate", "s", id, "--show-requests");
         var active = await Run(environment, "version", "active", "s", "-o", "json", "--show-requests");
         var down = await Run(new Dictionary<string, string?>(environment) { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9" }, "version", "active", "s");
 
         missing.ExitCode.Should().Be(5);
-        missing.Stderr.Should().Contain("table does not exist");
+        missing.Stderr.Should().Contain($"DynamoDB table '{table}' does not exist").And.Contain("--create-table");
+        notCreated.ExitCode.Should().Be(5, "a write no longer creates a missing table unless --create-table says so");
+        notCreated.Stderr.Should().Contain($"DynamoDB table '{table}' does not exist");
         created.ExitCode.Should().Be(0, created.Stderr);
         activate.Stderr.Should().Contain("dynamodb requests: 2 (BatchGetItem 1, TransactWriteItems 1)");
         Json(active).GetProperty("config_id").GetString().Should().Be(id);

@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace TradAI.Cli.Tests;
+namespace TradAI.Config.Testing.Support;
 
-/// <summary>Runs the real <c>tradai</c> program as a child process and captures stdout, stderr and the exit code.</summary>
-internal static class CliProcess
+/// <summary>
+/// Runs the real <c>tradai</c> program (the <c>tradai.dll</c> a test project gets by referencing TradAI.Cli) as a child
+/// process and captures stdout, stderr and the exit code.
+/// </summary>
+public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
@@ -93,7 +96,8 @@ internal static class CliProcess
         {
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // A hang guard, not a speed target: 20 JIT-compiled processes at once on a loaded 2-core machine take their time.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await stdout, await stderr);
     }

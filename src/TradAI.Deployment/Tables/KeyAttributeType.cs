@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace TradAI.Infra.Model;
+namespace TradAI.Deployment.Tables;
 
 /// <summary>DynamoDB key attribute types.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<KeyAttributeType>))]

@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace TradAI.Infra.Environments;
+namespace TradAI.Deployment.Environments;
 
-/// <summary>The three environments the stacks are deployed to; every per-environment difference keys off this.</summary>
+/// <summary>
+/// The three environments the platform is deployed to. Services, stacks and the CLI share this one type, so an
+/// environment the infrastructure knows is exactly one a service accepts.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DeploymentEnvironment>))]
 public enum DeploymentEnvironment
 {
