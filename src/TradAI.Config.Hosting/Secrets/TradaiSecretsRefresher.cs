@@ -34,8 +34,8 @@ internal sealed class TradaiSecretsRefresher(IServiceProvider services) : IHoste
     /// <summary>Test seam: raised after every round.</summary>
     internal event Action<TradaiSecretsRefreshResult>? Refreshed;
 
-    /// <summary>Test seam: raised when the loop has armed its timer.</summary>
-    internal event Action<TimeSpan>? Waiting;
+    /// <summary>Test seam: raised when the loop has armed its timer, with the delay and the wait itself.</summary>
+    internal event Action<TimeSpan, Task>? Waiting;
 
     private IEnumerable<string> SecretNames => _providers.Value.SelectMany(p => p.Mappings).Select(m => m.SecretName).Distinct(StringComparer.Ordinal);
 
@@ -159,7 +159,7 @@ internal sealed class TradaiSecretsRefresher(IServiceProvider services) : IHoste
         {
             var delay = RefreshSchedule.NextDelay(ttl, jitter: 0, ActiveStrategyOptions.DefaultMaxRetryDelay, Volatile.Read(ref _failedRounds), random: 0);
             var wait = Task.Delay(delay, time, stopping);
-            Waiting?.Invoke(delay);
+            Waiting?.Invoke(delay, wait);
             try
             {
                 await wait.ConfigureAwait(false);

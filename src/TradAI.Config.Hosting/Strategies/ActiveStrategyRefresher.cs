@@ -67,8 +67,8 @@ internal sealed class ActiveStrategyRefresher
     /// <summary>Test seam: raised after every refresh, inside the refresh's exclusive section.</summary>
     internal event Action<StrategyRefreshResult>? Refreshed;
 
-    /// <summary>Test seam: raised each time the loop has armed its timer and waits.</summary>
-    internal event Action<TimeSpan>? Waiting;
+    /// <summary>Test seam: raised each time the loop has armed its timer, with the delay and the wait itself.</summary>
+    internal event Action<TimeSpan, Task>? Waiting;
 
     /// <summary>A token that fires once, after the next new version is swapped in.</summary>
     public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
@@ -130,7 +130,7 @@ internal sealed class ActiveStrategyRefresher
         {
             var delay = RefreshSchedule.NextDelay(Interval, Options.Jitter, Options.MaxRetryDelay, _status.ConsecutiveFailures, Random.Shared.NextDouble());
             var wait = Task.Delay(delay, _time, stopping);
-            Waiting?.Invoke(delay);
+            Waiting?.Invoke(delay, wait);
             try
             {
                 await wait.ConfigureAwait(false);
