@@ -103,6 +103,7 @@ start() {
   cat > "$RUN/emulators.env" <<ENV
 TRADAI_TEST_DYNAMODB_ENDPOINT=http://127.0.0.1:$ddb_port
 TRADAI_TEST_S3_ENDPOINT=http://127.0.0.1:$s3_port
+TRADAI_DYNAMODB_LOCAL_DIR=$TOOLS/dynamodb-local
 ENV
   sed 's/^/export /' "$RUN/emulators.env"
 }

@@ -34,17 +34,22 @@ public static class TradaiConfigServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var builder = new TradaiConfigBuilder(services);
         var options = services.AddOptions<TradaiConfigOptions>();
+        var first = !services.Any(d => d.ServiceType == typeof(TradaiStores));
+        if (first)
+        {
+            options.BindConfiguration(TradaiConfigOptions.SectionName).ValidateOnStart();
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        if (services.Any(d => d.ServiceType == typeof(TradaiStores)))
+        if (!first)
         {
             return builder;
         }
 
-        options.BindConfiguration(TradaiConfigOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TradaiConfigOptions>, TradaiConfigOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

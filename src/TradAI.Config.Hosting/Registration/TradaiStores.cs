@@ -37,6 +37,10 @@ internal sealed class TradaiStores : IDisposable
     /// <summary>The uncached secret store; services get it through the shared <see cref="CachingSecretStore"/>.</summary>
     public ISecretStore SecretStore => _secrets.Value;
 
+    /// <summary>Which stores exist yet (the rest are built on first use).</summary>
+    internal (bool Configs, bool Versions, bool Secrets) Created =>
+        (_configs.ValueOrDefault is not null, _versions.ValueOrDefault is not null, _secrets.ValueOrDefault is not null);
+
     /// <summary>The backend named <paramref name="name"/> (the last registration wins), or a validation error that says how to register it.</summary>
     public static TradaiBackend Select(string? name, IReadOnlyList<TradaiBackend> registered)
     {

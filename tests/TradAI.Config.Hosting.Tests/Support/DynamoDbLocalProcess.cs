@@ -23,12 +23,21 @@ internal sealed class DynamoDbLocalProcess : IAsyncDisposable
 
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
+    /// <summary>
+    /// The emulator folder: <c>TRADAI_DYNAMODB_LOCAL_DIR</c> (which <c>scripts/emulators.sh start</c> writes to
+    /// <c>.run/emulators.env</c>), else <c>TRADAI_TOOLS_DIR</c> or the repository's <c>.tools</c>.
+    /// </summary>
     public static string EmulatorDirectory
     {
         get
         {
-            var tools = Environment.GetEnvironmentVariable("TRADAI_TOOLS_DIR") is { Length: > 0 } t ? t : Path.Combine(EmulatorEndpoints.RepositoryRoot, ".tools");
-            var dir = Path.Combine(tools, "dynamodb-local");
+            var dir = Environment.GetEnvironmentVariable("TRADAI_DYNAMODB_LOCAL_DIR") is { Length: > 0 } fromEnv ? fromEnv : FromRunFile();
+            if (dir is null)
+            {
+                var tools = Environment.GetEnvironmentVariable("TRADAI_TOOLS_DIR") is { Length: > 0 } t ? t : Path.Combine(EmulatorEndpoints.RepositoryRoot, ".tools");
+                dir = Path.Combine(tools, "dynamodb-local");
+            }
+
             return File.Exists(Path.Combine(dir, "DynamoDBLocal.jar"))
                 ? dir
                 : throw new InvalidOperationException($"DynamoDB Local is not installed in {dir}: run scripts/emulators.sh start (scripts/test.sh does it)");
@@ -86,6 +95,14 @@ internal sealed class DynamoDbLocalProcess : IAsyncDisposable
             await process.DisposeAsync();
             _process = null;
         }
+    }
+
+    private static string? FromRunFile()
+    {
+        var file = Path.Combine(EmulatorEndpoints.RepositoryRoot, ".run", "emulators.env");
+        return File.Exists(file)
+            ? File.ReadLines(file).Where(l => l.StartsWith("TRADAI_DYNAMODB_LOCAL_DIR=", StringComparison.Ordinal)).Select(l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim()).FirstOrDefault()
+            : null;
     }
 
     public async ValueTask DisposeAsync()

@@ -12,8 +12,15 @@ public abstract class HostBackend : IAsyncDisposable
 {
     private ConfigVersionService? _versions;
 
+    protected HostBackend(string? parent = null)
+    {
+        Root = parent is null
+            ? Directory.CreateTempSubdirectory("tradai-hosting-").FullName
+            : Directory.CreateDirectory(Path.Combine(parent, "tradai-hosting-" + Guid.NewGuid().ToString("N")[..12])).FullName;
+    }
+
     /// <summary>A temporary folder for this backend: the host's content root.</summary>
-    public string Root { get; } = Directory.CreateTempSubdirectory("tradai-hosting-").FullName;
+    public string Root { get; }
 
     /// <summary>The store the test writes through (its own connection, not the host's).</summary>
     public abstract IConfigVersionRepository Repository { get; }

@@ -8,7 +8,9 @@ namespace TradAI.Config.Hosting.Tests.Support;
 /// <summary>The embedded default: a store folder with its SQLite version store. The outage moves the <c>.tradai</c> folder away.</summary>
 public sealed class SqliteHostBackend : HostBackend
 {
-    public SqliteHostBackend()
+    /// <param name="inMemoryFileSystem">Put the store on tmpfs (<c>/dev/shm</c>) when there is one: same SQLite, no disk flushes.</param>
+    public SqliteHostBackend(bool inMemoryFileSystem = false)
+        : base(inMemoryFileSystem && Directory.Exists("/dev/shm") ? "/dev/shm" : null)
     {
         Store = Path.Combine(Root, "store");
         Directory.CreateDirectory(Store);
