@@ -15,8 +15,8 @@ namespace TradAI.Config.Hosting.Secrets;
 /// Feeds the <c>AddTradaiSecrets</c> providers. The first read happens in <see cref="StartingAsync"/> (a secret that
 /// cannot be read stops the host unless its mapping is optional); then every secret is re-read from the store on the
 /// shared <see cref="CachingSecretStore"/>'s time-to-live — which also refreshes the cache every other consumer reads —
-/// and configuration reloads only when a value changed. A secret that fails keeps its last good values. Logs and
-/// results carry secret names and version ids, never values.
+/// and configuration reloads only when a value changed. A secret that fails keeps its last good values, and the wait
+/// doubles up to four TTLs while reads fail. Logs and results carry secret names and version ids, never values.
 /// </summary>
 internal sealed class TradaiSecretsRefresher(IServiceProvider services) : IHostedLifecycleService, ITradaiSecretsRefresher, IDisposable
 {
@@ -157,7 +157,7 @@ internal sealed class TradaiSecretsRefresher(IServiceProvider services) : IHoste
         var time = services.GetRequiredService<TimeProvider>();
         while (!stopping.IsCancellationRequested)
         {
-            var delay = RefreshSchedule.NextDelay(ttl, jitter: 0, ActiveStrategyOptions.DefaultMaxRetryDelay, Volatile.Read(ref _failedRounds), random: 0);
+            var delay = RefreshSchedule.NextDelay(ttl, jitter: 0, ttl * 4, Volatile.Read(ref _failedRounds), random: 0);
             var wait = Task.Delay(delay, time, stopping);
             Waiting?.Invoke(delay, wait);
             try
