@@ -49,7 +49,7 @@ internal sealed class ActiveStrategyRefreshService(IServiceProvider services) : 
                 refresher.Name,
                 failure,
                 $"strategy '{InputSanitizer.Sanitize(refresher.Name)}' cannot start: {failure.Reason}"
-                + (failure.Kind == ErrorKind.NotFound ? $" (activate a version: tradai version activate {InputSanitizer.Sanitize(refresher.Name)} CONFIG_ID)" : string.Empty)
+                + (failure.Kind == ErrorKind.NotFound ? $" (activate one: tradai version activate {InputSanitizer.Sanitize(refresher.Name)} CONFIG_ID)" : string.Empty)
                 + "; set Optional to start without it"));
         }
 

@@ -163,7 +163,7 @@ internal sealed class ActiveStrategyRefresher
         var at = _time.GetUtcNow();
         if (active is null)
         {
-            return Fail(previous, at, ErrorKind.NotFound, $"strategy '{InputSanitizer.Sanitize(Name)}' has no active config version", null);
+            return Fail(previous, at, ErrorKind.NotFound, "no active config version", null);
         }
 
         if (previous.Current is { } current && string.Equals(current.ConfigId, active.ConfigId, StringComparison.Ordinal))

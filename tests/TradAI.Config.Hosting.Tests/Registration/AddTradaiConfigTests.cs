@@ -9,7 +9,6 @@ using TradAI.Config.Core.Registry;
 using TradAI.Config.Core.Repositories;
 using TradAI.Config.Core.Secrets;
 using TradAI.Config.Core.Strategies;
-using TradAI.Config.Core.Tree;
 using TradAI.Config.Core.Versioning;
 using TradAI.Config.Hosting.Registration;
 using TradAI.Config.Hosting.Tests.Support;
@@ -249,19 +248,5 @@ public sealed class AddTradaiConfigTests
 
         store.Options.Directory.Should().Be(Path.Combine(dir.Path, "my-secrets"));
         store.Options.EnvFile.Should().Be(Path.Combine(dir.Path, "my.env"));
-    }
-
-    [Fact]
-    public void The_pipeline_entry_point_for_content_in_hand_runs_the_same_steps_as_loading()
-    {
-        var loader = new StrategyConfigLoader(() => throw new InvalidOperationException("the store is not needed for content in hand"));
-        var content = StrategyContent.Valid("momentum-btc", 4);
-
-        var bound = loader.BindWithOverrides(content, YamlConfigReader.ParseMapping("buy_params: {extra: 1}"), ["timeframe=4h"]);
-
-        bound.Timeframe.Should().Be("4h");
-        bound.BuyParams["extra"].Should().Be(1L);
-        bound.Parameters["label"].Should().Be("momentum-btc-4h", "interpolation runs after the overrides");
-        FluentActions.Invoking(() => loader.BindWithOverrides(StrategyContent.Invalid("x"))).Should().Throw<ConfigValidationException>();
     }
 }
