@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,10 @@ public static class TradaiConfigServiceCollectionExtensions
         var first = !services.Any(d => d.ServiceType == typeof(TradaiStores));
         if (first)
         {
-            options.BindConfiguration(TradaiConfigOptions.SectionName).ValidateOnStart();
+            // Bound from the container's IConfiguration when there is one (a host always has one); defaults otherwise.
+            services.AddSingleton<IConfigureOptions<TradaiConfigOptions>>(sp => new ConfigureNamedOptions<TradaiConfigOptions>(
+                Options.Options.DefaultName, o => sp.GetService<IConfiguration>()?.GetSection(TradaiConfigOptions.SectionName).Bind(o)));
+            options.ValidateOnStart();
         }
 
         if (configure is not null)

@@ -111,6 +111,20 @@ public sealed class AddTradaiConfigTests
     }
 
     [Fact]
+    public void Outside_a_host_without_any_configuration_the_defaults_apply()
+    {
+        var services = new ServiceCollection();
+        services.AddTradaiConfig(o => o.RefreshInterval = TimeSpan.FromSeconds(3)).UseLocal();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<TradaiConfigOptions>>().Value;
+
+        options.Backend.Should().Be("local");
+        options.Store.Should().Be("configs");
+        options.RefreshInterval.Should().Be(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
     public void Ports_registered_before_AddTradaiConfig_are_kept()
     {
         using var dir = new TempDirectory();
