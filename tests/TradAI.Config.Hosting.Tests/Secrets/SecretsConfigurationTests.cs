@@ -1,5 +1,5 @@
-using AwesomeAssertions;
 using Amazon.Runtime;
+using AwesomeAssertions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,11 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using TradAI.Config.Core.Versioning;
 using TradAI.Config.Hosting.Registration;
 using TradAI.Config.Local.Versioning;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TradAI.Config.Hosting.Tests.Support;
 
-/// <summary>The embedded default: a store folder with its SQLite version store. The outage moves the <c>.tradai</c> folder away.</summary>
+/// <summary>The embedded default: a store folder with its SQLite version store. The outage puts a file where its <c>.tradai</c> folder was.</summary>
 public sealed class SqliteHostBackend : HostBackend
 {
     /// <param name="inMemoryFileSystem">Put the store on tmpfs (<c>/dev/shm</c>) when there is one: same SQLite, no disk flushes.</param>
