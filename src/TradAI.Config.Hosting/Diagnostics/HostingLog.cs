@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TradAI.Config.Core.Errors;
 
 namespace TradAI.Config.Hosting.Diagnostics;
@@ -6,6 +8,19 @@ namespace TradAI.Config.Hosting.Diagnostics;
 /// <summary>Source-generated log messages with the ids of <see cref="TradaiHostingEvents"/>. None of them takes a secret value.</summary>
 internal static partial class HostingLog
 {
+    /// <summary>Category of strategy start-up, options and change events.</summary>
+    public const string ActiveStrategies = "TradAI.Config.Hosting.ActiveStrategies";
+
+    /// <summary>Category of each refresh (applied, unchanged, failed).</summary>
+    public const string Refresher = "TradAI.Config.Hosting.ActiveStrategyRefresher";
+
+    /// <summary>Category of the secrets refresher.</summary>
+    public const string Secrets = "TradAI.Config.Hosting.Secrets";
+
+    /// <summary>A logger of <paramref name="category"/> from the container, or a null logger outside a logging setup.</summary>
+    public static ILogger For(IServiceProvider services, string category) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger(category) ?? NullLogger.Instance;
+
     [LoggerMessage(TradaiHostingEvents.ConfigApplied, LogLevel.Information,
         "Strategy {Strategy}: applied config version {ConfigId} (previously {PreviousConfigId})")]
     public static partial void ConfigApplied(ILogger logger, string strategy, string configId, string previousConfigId);

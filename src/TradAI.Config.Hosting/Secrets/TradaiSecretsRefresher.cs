@@ -2,12 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Secrets;
 using TradAI.Config.Hosting.Configuration;
 using TradAI.Config.Hosting.Diagnostics;
-using TradAI.Config.Hosting.Strategies;
+using TradAI.Config.Hosting.Scheduling;
 
 namespace TradAI.Config.Hosting.Secrets;
 
@@ -24,7 +23,7 @@ internal sealed class TradaiSecretsRefresher(IServiceProvider services) : IHoste
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, SecretData> _applied = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
-    private readonly ILogger _logger = services.GetService<ILoggerFactory>()?.CreateLogger("TradAI.Config.Hosting.Secrets") ?? NullLogger.Instance;
+    private readonly ILogger _logger = HostingLog.For(services, HostingLog.Secrets);
     private readonly Lazy<TradaiSecretsConfigurationProvider[]> _providers = new(() =>
         [.. TradaiConfigurationProviders.Find<TradaiSecretsConfigurationProvider>(services.GetService<IConfiguration>())]);
 
@@ -151,25 +150,15 @@ internal sealed class TradaiSecretsRefresher(IServiceProvider services) : IHoste
 
     public void Dispose() => _stopping.Dispose();
 
-    private async Task RunAsync(CancellationToken stopping)
+    private Task RunAsync(CancellationToken stopping)
     {
         var ttl = services.GetRequiredService<CachingSecretStore>().TimeToLive;
-        var time = services.GetRequiredService<TimeProvider>();
-        while (!stopping.IsCancellationRequested)
-        {
-            var delay = RefreshSchedule.NextDelay(ttl, jitter: 0, ttl * 4, Volatile.Read(ref _failedRounds), random: 0);
-            var wait = Task.Delay(delay, time, stopping);
-            Waiting?.Invoke(delay, wait);
-            try
-            {
-                await wait.ConfigureAwait(false);
-                await RefreshNowAsync(stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-        }
+        return PollingLoop.RunAsync(
+            () => RefreshSchedule.NextDelay(ttl, jitter: 0, ttl * 4, Volatile.Read(ref _failedRounds), random: 0),
+            ct => RefreshNowAsync(ct),
+            services.GetRequiredService<TimeProvider>(),
+            (delay, wait) => Waiting?.Invoke(delay, wait),
+            stopping);
     }
 
     /// <summary>Same version id when the store has one; else the same members with the same values.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using TradAI.Config.Core.Strategies;
@@ -25,7 +23,7 @@ internal sealed class ActiveStrategyOptionsMonitor : IOptionsMonitor<StrategyCon
     public ActiveStrategyOptionsMonitor(ActiveStrategyRefresherHub hub, IEnumerable<IOptionsChangeTokenSource<StrategyConfig>> sources, IServiceProvider services)
     {
         _hub = hub;
-        _logger = services.GetService<ILoggerFactory>()?.CreateLogger("TradAI.Config.Hosting.ActiveStrategies") ?? NullLogger.Instance;
+        _logger = HostingLog.For(services, HostingLog.ActiveStrategies);
         foreach (var source in sources)
         {
             _subscriptions.Add(ChangeToken.OnChange(source.GetChangeToken, Changed, source.Name));

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Hosting.Diagnostics;
 
@@ -15,7 +14,7 @@ namespace TradAI.Config.Hosting.Strategies;
 internal sealed class ActiveStrategyRefreshService(IServiceProvider services) : IHostedLifecycleService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ILogger _logger = services.GetService<ILoggerFactory>()?.CreateLogger("TradAI.Config.Hosting.ActiveStrategies") ?? NullLogger.Instance;
+    private readonly ILogger _logger = HostingLog.For(services, HostingLog.ActiveStrategies);
     private Task[] _loops = [];
 
     public async Task StartingAsync(CancellationToken cancellationToken)

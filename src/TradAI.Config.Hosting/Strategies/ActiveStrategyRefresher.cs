@@ -6,6 +6,7 @@ using TradAI.Config.Core.Strategies;
 using TradAI.Config.Core.Versioning;
 using TradAI.Config.Hosting.Configuration;
 using TradAI.Config.Hosting.Diagnostics;
+using TradAI.Config.Hosting.Scheduling;
 
 namespace TradAI.Config.Hosting.Strategies;
 
@@ -124,24 +125,12 @@ internal sealed class ActiveStrategyRefresher
     }
 
     /// <summary>The polling loop: wait (interval, or backoff while failing), refresh, until <paramref name="stopping"/> fires.</summary>
-    public async Task RunAsync(CancellationToken stopping)
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            var delay = RefreshSchedule.NextDelay(Interval, Options.Jitter, Options.MaxRetryDelay, _status.ConsecutiveFailures, Random.Shared.NextDouble());
-            var wait = Task.Delay(delay, _time, stopping);
-            Waiting?.Invoke(delay, wait);
-            try
-            {
-                await wait.ConfigureAwait(false);
-                await RefreshAsync(stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken stopping) => PollingLoop.RunAsync(
+        () => RefreshSchedule.NextDelay(Interval, Options.Jitter, Options.MaxRetryDelay, _status.ConsecutiveFailures, Random.Shared.NextDouble()),
+        ct => RefreshAsync(ct),
+        _time,
+        (delay, wait) => Waiting?.Invoke(delay, wait),
+        stopping);
 
     private async Task<StrategyRefreshResult> RefreshCoreAsync(CancellationToken cancellationToken)
     {

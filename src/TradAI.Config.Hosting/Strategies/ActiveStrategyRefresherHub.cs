@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Strategies;
@@ -30,11 +29,10 @@ internal sealed class ActiveStrategyRefresherHub : IActiveStrategyRefresher
         TimeProvider time,
         HostingInstruments instruments)
     {
-        var loggers = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        _logger = loggers.CreateLogger("TradAI.Config.Hosting.ActiveStrategies");
+        _logger = HostingLog.For(services, HostingLog.ActiveStrategies);
         var versions = new CreatedOnce<ConfigVersionService>(services.GetRequiredService<ConfigVersionService>);
         var loader = new CreatedOnce<StrategyConfigLoader>(services.GetRequiredService<StrategyConfigLoader>);
-        var refreshLogger = loggers.CreateLogger("TradAI.Config.Hosting.ActiveStrategyRefresher");
+        var refreshLogger = HostingLog.For(services, HostingLog.Refresher);
         foreach (var registration in registrations)
         {
             var name = registration.StrategyName;

@@ -1,5 +1,5 @@
 using AwesomeAssertions;
-using TradAI.Config.Hosting.Strategies;
+using TradAI.Config.Hosting.Scheduling;
 
 namespace TradAI.Config.Hosting.Tests.Strategies;
 

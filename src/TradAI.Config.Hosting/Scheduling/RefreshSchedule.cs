@@ -1,4 +1,4 @@
-namespace TradAI.Config.Hosting.Strategies;
+namespace TradAI.Config.Hosting.Scheduling;
 
 /// <summary>
 /// When the next poll happens: one interval after a success; after failures the wait doubles from the interval up to
