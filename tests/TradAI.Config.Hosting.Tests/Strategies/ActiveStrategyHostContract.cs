@@ -219,7 +219,6 @@ public abstract class ActiveStrategyHostContract
 
         (await host.HealthAsync()).Entries[ActiveStrategyHealthCheck.NameFor(Strategy)].Status.Should().Be(HealthStatus.Unhealthy);
         StrategyContent.GenerationOf(host.Monitor.CurrentValue).Should().Be(1);
-        await backend.RestoreAsync();
     }
 
     [Fact]
@@ -293,7 +292,6 @@ public abstract class ActiveStrategyHostContract
 
         failure.Which.Kind.Should().Be(ErrorKind.ExternalService);
         failure.Which.Message.Should().Contain($"strategy '{Strategy}' cannot start");
-        await backend.RestoreAsync();
     }
 
     [Fact]
