@@ -337,6 +337,9 @@ public abstract class ActiveStrategyHostContract
         host.Monitor.Get(other).Name.Should().Be(other);
         StrategyContent.GenerationOf(host.Monitor.CurrentValue).Should().Be(1);
         changed.Should().Equal(other);
+
+        // The fake clock jumped a whole 30 s interval for the first strategy; let the faster one poll once after it.
+        (await host.PollAsync(other)).Outcome.Should().Be(StrategyRefreshOutcome.Unchanged);
         var health = await host.HealthAsync();
         health.Entries.Keys.Should().Contain([ActiveStrategyHealthCheck.NameFor(Strategy), ActiveStrategyHealthCheck.NameFor(other)]);
         health.Status.Should().Be(HealthStatus.Healthy);
