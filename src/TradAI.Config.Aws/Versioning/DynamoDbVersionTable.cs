@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TradAI.Config.Core.Errors;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
 using TradAI.Deployment.Tables;
 
 namespace TradAI.Config.Aws.Versioning;
@@ -59,6 +61,16 @@ public static class DynamoDbVersionTable
 
     /// <summary>Creates the table (on-demand billing) with its indexes, waits until it is active, and enables TTL on the schema's attribute.</summary>
     /// <exception cref="ExternalServiceException">DynamoDB refused or failed.</exception>
+    /// <summary>The versions table the stacks create for <c>TRADAI_ENV</c> (default dev): <c>tradai-config-versions-dev</c>.</summary>
+    /// <exception cref="ConfigValidationException">TRADAI_ENV is not dev, staging or prod.</exception>
+    public static string DefaultTableNameFromEnvironment()
+    {
+        var environment = Environment.GetEnvironmentVariable("TRADAI_ENV") is { Length: > 0 } e ? e : "dev";
+        return DeploymentEnvironments.TryParse(environment, out var env)
+            ? ResourceNames.VersionsTable(env)
+            : throw new ConfigValidationException("TRADAI_ENV", $"'{InputSanitizer.Sanitize(environment)}' is not an environment; expected one of {DeploymentEnvironments.Expected}");
+    }
+
     public static async Task CreateAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
