@@ -4,9 +4,8 @@ using AwesomeAssertions;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Versioning;
 using TradAI.Config.Core.Errors;
-using TradAI.Config.Core.Tree;
-using TradAI.Config.Core.Versioning;
 using TradAI.Config.Testing;
+using TradAI.Config.Testing.Versioning;
 using TradAI.Deployment.Tables;
 
 namespace TradAI.Config.Aws.Tests.Versioning;
@@ -32,7 +31,7 @@ public sealed class MissingTableTests : IDisposable
     {
         var service = new ConfigVersionService(new DynamoDbConfigVersionRepository(_client, _table));
 
-        var create = () => service.CreateAsync("s", ConfigMapping.Of(("x", 1L)), "a", Ct);
+        var create = () => service.CreateAsync("s", StrategyContent.Valid(("x", 1L)), "a", Ct);
         var read = () => service.GetActiveAsync("s", Ct);
 
         foreach (var act in new Func<Task>[] { create, read })
@@ -51,7 +50,7 @@ public sealed class MissingTableTests : IDisposable
         var service = new ConfigVersionService(new DynamoDbConfigVersionRepository(_client, _table, createTableIfMissing: true));
         try
         {
-            var created = await service.CreateAsync("s", ConfigMapping.Of(("x", 1L)), "a", Ct);
+            var created = await service.CreateAsync("s", StrategyContent.Valid(("x", 1L)), "a", Ct);
             var table = (await _client.DescribeTableAsync(_table, Ct)).Table;
 
             created.Version.ConfigId.Should().StartWith("v1-");

@@ -52,8 +52,8 @@ public sealed class VersionCliOnDeployedTableTests(DeployedVersionsTable table) 
     public async Task Create_activate_list_active_and_rollback_run_on_the_deployed_table_and_create_no_other()
     {
         var strategy = "cli-" + Guid.NewGuid().ToString("N")[..10];
-        var a = File("a.yaml", "timeframe: 5m\nparams: {n: 3}\n");
-        var b = File("b.yaml", "timeframe: 15m\nparams: {n: 4}\n");
+        var a = File("a.yaml", "name: momentum\nversion: 1.0.0\nexchange: binance\nstake_currency: USDT\npairs: [BTC/USDT]\ntimeframe: 5m\nparams: {n: 3}\n");
+        var b = File("b.yaml", "name: momentum\nversion: 1.0.0\nexchange: binance\nstake_currency: USDT\npairs: [BTC/USDT]\ntimeframe: 15m\nparams: {n: 4}\n");
 
         var v1 = Json(await Dev("version", "create", strategy, "--file", a, "-o", "json")).GetProperty("version").GetProperty("config_id").GetString()!;
         var v2 = Json(await Dev("version", "create", strategy, "--file", b, "-o", "json")).GetProperty("version").GetProperty("config_id").GetString()!;
@@ -81,7 +81,7 @@ public sealed class VersionCliOnDeployedTableTests(DeployedVersionsTable table) 
     [Fact]
     public async Task Another_environment_without_its_table_is_an_error_naming_the_table_and_how_to_deploy_it()
     {
-        var a = File("a.yaml", "timeframe: 5m\n");
+        var a = File("a.yaml", "name: momentum\nversion: 1.0.0\nexchange: binance\nstake_currency: USDT\npairs: [BTC/USDT]\ntimeframe: 5m\n");
         var staging = Environment("staging");
 
         var list = await CliProcess.RunAsync(["version", "list", "momentum"], staging, workingDirectory: _dir);
