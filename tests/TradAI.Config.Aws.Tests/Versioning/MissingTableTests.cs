@@ -4,6 +4,7 @@ using AwesomeAssertions;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Versioning;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Versioning;
 using TradAI.Config.Testing;
 using TradAI.Config.Testing.Versioning;
 using TradAI.Deployment.Tables;
