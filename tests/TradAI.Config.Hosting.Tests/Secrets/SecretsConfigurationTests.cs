@@ -11,6 +11,8 @@ using TradAI.Config.Hosting.Diagnostics;
 using TradAI.Config.Hosting.Secrets;
 using TradAI.Config.Hosting.Tests.Support;
 
+using TradAI.Config.Testing;
+
 namespace TradAI.Config.Hosting.Tests.Secrets;
 
 /// <summary>
@@ -123,16 +125,16 @@ public sealed class SecretsConfigurationTests
     [Fact]
     public async Task A_Secrets_Manager_rotation_reaches_configuration_on_demand_and_on_the_ttl()
     {
-        await using var moto = await MotoServer.StartAsync();
+        var moto = EmulatorEndpoints.Moto; // the suite's moto (scripts/emulators.sh); the secret's name is unique
         var name = "tradai/test/db-" + Guid.NewGuid().ToString("N")[..8];
         using var client = new SecretsManagerClient(new AwsClientFactory(new AwsClientOptions
         {
-            EndpointUrl = moto.Endpoint,
+            EndpointUrl = moto,
             Region = "us-east-1",
             Credentials = new BasicAWSCredentials("x", "x"),
         }));
         await client.CreateSecretAsync(name, Db(Password1), cancellationToken: Ct);
-        await using var backend = SecretsOnlyBackend.SecretsManager(moto.Endpoint);
+        await using var backend = SecretsOnlyBackend.SecretsManager(moto);
         await using var host = await TestHost.StartAsync(backend, _ => { }, Map(name));
         host.Configuration["Database:password"].Should().Be(Password1);
         var version1 = (await host.Services.GetRequiredService<ISecretStore>().GetSecretAsync(name, Ct)).VersionId;

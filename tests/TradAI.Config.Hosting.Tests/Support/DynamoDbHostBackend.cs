@@ -6,6 +6,7 @@ using TradAI.Config.Aws.Versioning;
 using TradAI.Config.Core.Versioning;
 using TradAI.Config.Hosting.Registration;
 using TradAI.Config.Testing;
+using TradAI.Config.Testing.Support;
 
 namespace TradAI.Config.Hosting.Tests.Support;
 
@@ -15,11 +16,11 @@ namespace TradAI.Config.Hosting.Tests.Support;
 /// </summary>
 public sealed class DynamoDbHostBackend : HostBackend
 {
-    private readonly DynamoDbLocalProcess? _private;
+    private readonly PrivateDynamoDbLocal? _private;
     private readonly IAmazonDynamoDB _testClient;
     private readonly IAmazonDynamoDB _hostClient;
 
-    private DynamoDbHostBackend(string endpoint, DynamoDbLocalProcess? privateInstance)
+    private DynamoDbHostBackend(string endpoint, PrivateDynamoDbLocal? privateInstance)
     {
         Endpoint = endpoint;
         _private = privateInstance;
@@ -44,7 +45,7 @@ public sealed class DynamoDbHostBackend : HostBackend
     /// <summary>A table in an emulator of this backend's own, which <see cref="BreakAsync"/> stops.</summary>
     public static async Task<DynamoDbHostBackend> PrivateAsync()
     {
-        var instance = await DynamoDbLocalProcess.StartAsync();
+        var instance = await PrivateDynamoDbLocal.StartAsync(persistent: true);
         return await CreateAsync(instance.Endpoint, instance);
     }
 
@@ -84,7 +85,7 @@ public sealed class DynamoDbHostBackend : HostBackend
         await base.DisposeAsync();
     }
 
-    private static async Task<DynamoDbHostBackend> CreateAsync(string endpoint, DynamoDbLocalProcess? instance)
+    private static async Task<DynamoDbHostBackend> CreateAsync(string endpoint, PrivateDynamoDbLocal? instance)
     {
         var backend = new DynamoDbHostBackend(endpoint, instance);
         await DynamoDbVersionTable.CreateAsync(backend._testClient, backend.TableName);

@@ -6,59 +6,38 @@ using System.Text;
 namespace TradAI.Config.Testing.Support;
 
 /// <summary>
-/// A DynamoDB Local of one's own (in memory, on a free loopback port), for a test that must see every table that
-/// exists: the shared emulator holds every other test's tables. Started from the jar scripts/emulators.sh installed;
-/// stopped and its scratch folder deleted on dispose.
+/// A DynamoDB Local of one's own on a free loopback port, started from the jar scripts/emulators.sh installed: for a
+/// test that must see every table that exists (the shared emulator holds every other test's tables), or one that
+/// stops the database to stage an outage. With <c>persistent</c> the data lives in a folder (<c>-dbPath</c>), so
+/// <see cref="StopAsync"/> then <see cref="StartAgainAsync"/> brings it back on the same port with its tables.
+/// Disposing stops it and deletes its scratch folder.
 /// </summary>
 public sealed class PrivateDynamoDbLocal : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _workDirectory;
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("tradai-ddb-local-").FullName;
+    private readonly bool _persistent;
+    private Process? _process;
 
-    private PrivateDynamoDbLocal(Process process, string workDirectory, string endpoint)
+    private PrivateDynamoDbLocal(int port, bool persistent)
     {
-        _process = process;
-        _workDirectory = workDirectory;
-        Endpoint = endpoint;
+        Port = port;
+        _persistent = persistent;
     }
 
+    public int Port { get; }
+
     /// <summary><c>http://127.0.0.1:PORT</c>.</summary>
-    public string Endpoint { get; }
+    public string Endpoint => $"http://127.0.0.1:{Port}";
 
     /// <summary>Starts the server and waits (at most 60 s) until it answers.</summary>
-    public static async Task<PrivateDynamoDbLocal> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="persistent">Keep the data in a folder across <see cref="StopAsync"/> / <see cref="StartAgainAsync"/> (else in memory).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public static async Task<PrivateDynamoDbLocal> StartAsync(bool persistent = false, CancellationToken cancellationToken = default)
     {
-        var home = EmulatorEndpoints.DynamoDbLocalDirectory;
-        var jar = Path.Combine(home, "DynamoDBLocal.jar");
-        if (!File.Exists(jar))
-        {
-            throw new InvalidOperationException($"DynamoDB Local is not installed at {home}: run 'scripts/emulators.sh start' (scripts/test.sh does it).");
-        }
-
-        var port = FreePort();
-        var work = Directory.CreateTempSubdirectory("tradai-ddb-local-").FullName;
-        var psi = new ProcessStartInfo("java")
-        {
-            WorkingDirectory = work,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in (string[])[$"-Djava.library.path={Path.Combine(home, "DynamoDBLocal_lib")}", "-jar", jar, "-inMemory", "-sharedDb", "-disableTelemetry", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        psi.Environment["DDB_LOCAL_TELEMETRY"] = "0";
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start java for DynamoDB Local");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new PrivateDynamoDbLocal(process, work, $"http://127.0.0.1:{port}");
+        var server = new PrivateDynamoDbLocal(FreePort(), persistent);
         try
         {
-            await server.WaitUntilReadyAsync(cancellationToken);
+            await server.StartAgainAsync(cancellationToken);
             return server;
         }
         catch
@@ -68,38 +47,82 @@ public sealed class PrivateDynamoDbLocal : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Starts (again) on the same port — and, when persistent, with the same data; returns when it answers.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
     {
+        var home = EmulatorEndpoints.DynamoDbLocalDirectory;
+        var jar = Path.Combine(home, "DynamoDBLocal.jar");
+        if (!File.Exists(jar))
+        {
+            throw new InvalidOperationException($"DynamoDB Local is not installed at {home}: run 'scripts/emulators.sh start' (scripts/test.sh does it).");
+        }
+
+        var psi = new ProcessStartInfo("java")
+        {
+            WorkingDirectory = _workDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        string[] storage = _persistent ? ["-dbPath", _workDirectory] : ["-inMemory"];
+        foreach (var arg in (string[])[$"-Djava.library.path={Path.Combine(home, "DynamoDBLocal_lib")}", "-jar", jar, .. storage, "-sharedDb", "-disableTelemetry", "-port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        psi.Environment["DDB_LOCAL_TELEMETRY"] = "0";
+        _process = Process.Start(psi) ?? throw new InvalidOperationException("could not start java for DynamoDB Local");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilReadyAsync(_process, cancellationToken);
+    }
+
+    /// <summary>Stops the server (a persistent one keeps its data for <see cref="StartAgainAsync"/>).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
             }
         }
         finally
         {
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_workDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            process.Dispose();
         }
     }
 
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"DynamoDB Local exited during start-up with code {_process.ExitCode}");
+                throw new InvalidOperationException($"DynamoDB Local exited during start-up with code {process.ExitCode}");
             }
 
             try

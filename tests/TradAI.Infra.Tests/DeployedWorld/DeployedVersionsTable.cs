@@ -32,7 +32,7 @@ public sealed class DeployedVersionsTable(SynthesizedApps apps) : IAsyncLifetime
         TemplateProperties = apps.For("dev").Resources("Persistent", "AWS::DynamoDB::Table")
             .Single(t => t.Properties.GetProperty("TableName").GetString() == ExpectedName).Properties;
         TableName = ExpectedName;
-        _server = await PrivateDynamoDbLocal.StartAsync(ct);
+        _server = await PrivateDynamoDbLocal.StartAsync(cancellationToken: ct);
         Client = new AmazonDynamoDBClient(new BasicAWSCredentials("x", "x"), new AmazonDynamoDBConfig { ServiceURL = _server.Endpoint, AuthenticationRegion = "us-east-1" });
         await TemplateTable.CreateAsync(Client, TemplateProperties, ct);
     }
