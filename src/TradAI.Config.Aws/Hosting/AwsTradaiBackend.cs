@@ -53,8 +53,12 @@ internal sealed class AwsTradaiBackend(AwsTradaiBackendOptions backendOptions) :
 
     public override IConfigVersionRepository CreateVersionRepository(TradaiConfigOptions options, IServiceProvider services)
     {
-        var client = backendOptions.DynamoDbClient?.Invoke(services) ?? new AwsClientFactory(ClientOptions(options, "dynamodb")).CreateDynamoDB();
-        return new DynamoDbConfigVersionRepository(client, options.VersionsTable ?? DynamoDbVersionTable.DefaultTableNameFromEnvironment(), backendOptions.CreateVersionsTableIfMissing);
+        var table = options.VersionsTable ?? DynamoDbVersionTable.DefaultTableNameFromEnvironment();
+
+        // A client from the application's container stays the container's; one built here is the store's to dispose.
+        return backendOptions.DynamoDbClient is { } clientFactory
+            ? new DynamoDbConfigVersionRepository(clientFactory(services), table, backendOptions.CreateVersionsTableIfMissing)
+            : DynamoDbConfigVersionRepository.Create(ClientOptions(options, "dynamodb"), table, backendOptions.CreateVersionsTableIfMissing);
     }
 
     public override ISecretStore CreateSecretStore(TradaiConfigOptions options, IServiceProvider services) =>

@@ -15,13 +15,14 @@ namespace TradAI.Config.Aws.Storage;
 /// letter case); writes always use <c>.yaml</c>. Conditional writes are S3's own: <c>If-Match</c> with the ETag a read
 /// returned, <c>If-None-Match: *</c> when nothing was there — one GET and one PUT per uncontended read-modify-write.
 /// </summary>
-public sealed class S3ConfigRepository : IConfigRepository
+public sealed class S3ConfigRepository : IConfigRepository, IDisposable
 {
     // The entity tag of a config read from a legacy key: the .yaml key was absent, so a write expects it still is.
     private const string LegacyTagPrefix = "legacy-key:";
 
     private readonly IAmazonS3 _client;
     private readonly YamlReadOptions _yamlOptions;
+    private bool _ownsClient;
 
     /// <param name="client">The S3 client (from <see cref="Clients.AwsClientFactory.CreateS3"/> in production).</param>
     /// <param name="options">Bucket, prefix and page size; validated here.</param>
@@ -41,8 +42,18 @@ public sealed class S3ConfigRepository : IConfigRepository
     /// A store with its own S3 client from <paramref name="aws"/> (region, profile, endpoint, credentials), for the CLI and
     /// services: <c>S3ConfigRepository.Create(AwsClientOptions.FromEnvironment("s3"), S3ConfigRepositoryOptions.FromEnvironment())</c>.
     /// </summary>
+    /// The store owns that client: disposing the store disposes it.
     public static S3ConfigRepository Create(Clients.AwsClientOptions aws, S3ConfigRepositoryOptions options) =>
-        new(new Clients.AwsClientFactory(aws).CreateS3(), options);
+        new(new Clients.AwsClientFactory(aws).CreateS3(), options) { _ownsClient = true };
+
+    /// <summary>Disposes the S3 client when this store created it (<see cref="Create"/>); a client passed in stays the caller's.</summary>
+    public void Dispose()
+    {
+        if (_ownsClient)
+        {
+            _client.Dispose();
+        }
+    }
 
     /// <summary>The object key a config name is stored under.</summary>
     public string KeyFor(string name) => Options.Prefix + ConfigNames.Validate(name) + ".yaml";

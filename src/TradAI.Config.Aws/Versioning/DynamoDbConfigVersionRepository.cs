@@ -15,7 +15,7 @@ namespace TradAI.Config.Aws.Versioning;
 /// version items and the state item together under condition expressions on what was read; a lost race cancels the
 /// whole transaction and the step is re-read and retried. Uncontended costs: create 2 requests, activate 2, get-active 1.
 /// </summary>
-public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
+public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, IDisposable
 {
     private const int MaxAttempts = 200;
     private const string TokenPrefix = "ddb1:";
@@ -23,6 +23,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
     private readonly IAmazonDynamoDB _client;
     private readonly bool _createTableIfMissing;
     private readonly SemaphoreSlim _ensureLock = new(1, 1);
+    private bool _ownsClient;
 
     /// <param name="client">A DynamoDB client (see <see cref="Clients.AwsClientFactory"/>).</param>
     /// <param name="tableName">The versions table (deployed as <c>{project}-config-versions-{env}</c>, see <c>ResourceNames.VersionsTable</c>).</param>
@@ -39,6 +40,21 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
     }
 
     public string TableName { get; }
+
+    /// <summary>A store with its own DynamoDB client from <paramref name="aws"/>; disposing the store disposes that client.</summary>
+    public static DynamoDbConfigVersionRepository Create(Clients.AwsClientOptions aws, string tableName, bool createTableIfMissing = false) =>
+        new(new Clients.AwsClientFactory(aws).CreateDynamoDB(), tableName, createTableIfMissing) { _ownsClient = true };
+
+    /// <summary>Disposes the DynamoDB client when this store created it (<see cref="Create"/>); a client passed in stays the caller's.</summary>
+    public void Dispose()
+    {
+        if (_ownsClient)
+        {
+            _client.Dispose();
+        }
+
+        _ensureLock.Dispose();
+    }
 
     public Task<ConfigVersionWrite> CreateAsync(NewConfigVersion request, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,5 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using AwesomeAssertions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -149,6 +151,37 @@ public sealed class AddTradaiConfigTests
 
         failure.Which.Failures.Should().Contain(f => f.Contains("TradAI:Backend is 'aws'") && f.Contains("UseAws()") && f.Contains("registered: local"));
         failure.Which.Failures.Should().Contain(f => f.Contains("TradAI:RefreshInterval must be positive"));
+    }
+
+    [Fact]
+    public async Task The_aws_backend_disposes_the_clients_it_built_and_leaves_the_containers_own()
+    {
+        using var dir = new TempDirectory();
+        using var ownClient = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9" });
+        var configuration = new[] { ("TradAI:Backend", "aws"), ("TradAI:Bucket", "tradai-configs-dev"), ("TradAI:VersionsTable", "tradai-config-versions-dev"), ("TradAI:Aws:Region", "us-east-1"), ("TradAI:Aws:EndpointUrl", "http://127.0.0.1:9") };
+
+        var built = Builder(dir.Path, configuration);
+        built.Services.AddTradaiConfig().UseAws();
+        IConfigRepository configs;
+        IConfigVersionRepository versions;
+        using (var host = built.Build())
+        {
+            configs = host.Services.GetRequiredService<IConfigRepository>();
+            versions = host.Services.GetRequiredService<IConfigVersionRepository>();
+        }
+
+        var given = Builder(dir.Path, configuration);
+        given.Services.AddTradaiConfig().UseAws(o => o.DynamoDbClient = _ => ownClient);
+        using (var host = given.Build())
+        {
+            host.Services.GetRequiredService<IConfigVersionRepository>();
+        }
+
+        // A disposed SDK client refuses to send; the container's own client is still usable (it fails on the network, not on disposal).
+        await FluentActions.Awaiting(() => configs.ExistsAsync("momentum-btc", Ct)).Should().ThrowAsync<ObjectDisposedException>();
+        await FluentActions.Awaiting(() => versions.GetActiveAsync("momentum-btc", Ct)).Should().ThrowAsync<ObjectDisposedException>();
+        var stillOpen = await FluentActions.Awaiting(() => ownClient.DescribeTableAsync("t", Ct)).Should().ThrowAsync<Exception>();
+        stillOpen.Which.Should().NotBeOfType<ObjectDisposedException>();
     }
 
     [Fact]
