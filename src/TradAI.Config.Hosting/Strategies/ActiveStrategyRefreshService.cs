@@ -27,7 +27,7 @@ internal sealed class ActiveStrategyRefreshService(IServiceProvider services) : 
                 $"configuration has AddTradaiStrategy for {names} but nothing refreshes it: also call services.AddTradaiConfig().AddActiveStrategyConfig(name) for each");
         }
 
-        var results = await Task.WhenAll(hub.Refreshers.Select(r => r.RefreshAsync(cancellationToken, r.Options.StartupTimeout))).ConfigureAwait(false);
+        var results = await Task.WhenAll(hub.Refreshers.Select(r => r.RefreshAtStartupAsync(cancellationToken))).ConfigureAwait(false);
         var failures = new List<Exception>();
         for (var i = 0; i < results.Length; i++)
         {

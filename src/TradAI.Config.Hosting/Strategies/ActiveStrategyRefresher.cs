@@ -89,8 +89,16 @@ internal sealed class ActiveStrategyRefresher
 
     /// <summary>One refresh; failures are returned as results (and logged, counted, raised), never thrown.</summary>
     /// <param name="cancellationToken">Cancels the refresh; then nothing changes and the cancellation propagates.</param>
-    /// <param name="timeout">A bound on the whole refresh (start-up); the refresh then fails as an unreachable store.</param>
-    public async Task<StrategyRefreshResult> RefreshAsync(CancellationToken cancellationToken, TimeSpan? timeout = null)
+    public Task<StrategyRefreshResult> RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(cancellationToken, null, logFailure: true);
+
+    /// <summary>
+    /// The start-up refresh, bounded by <see cref="ActiveStrategyOptions.StartupTimeout"/> (then it fails as an unreachable
+    /// store). A failure is not logged here: the start-up service logs it once, as fatal or as started-without-config.
+    /// </summary>
+    public Task<StrategyRefreshResult> RefreshAtStartupAsync(CancellationToken cancellationToken) =>
+        RefreshAsync(cancellationToken, Options.StartupTimeout, logFailure: false);
+
+    private async Task<StrategyRefreshResult> RefreshAsync(CancellationToken cancellationToken, TimeSpan? timeout, bool logFailure)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -115,7 +123,7 @@ internal sealed class ActiveStrategyRefresher
                 result = await RefreshCoreAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            Publish(result, before);
+            Publish(result, before, logFailure);
             return result;
         }
         finally
@@ -127,7 +135,7 @@ internal sealed class ActiveStrategyRefresher
     /// <summary>The polling loop: wait (interval, or backoff while failing), refresh, until <paramref name="stopping"/> fires.</summary>
     public Task RunAsync(CancellationToken stopping) => PollingLoop.RunAsync(
         () => RefreshSchedule.NextDelay(Interval, Options.Jitter, Options.MaxRetryDelay, _status.ConsecutiveFailures, Random.Shared.NextDouble()),
-        ct => RefreshAsync(ct),
+        RefreshAsync,
         _time,
         (delay, wait) => Waiting?.Invoke(delay, wait),
         stopping);
@@ -206,7 +214,7 @@ internal sealed class ActiveStrategyRefresher
     }
 
     /// <summary>Everything a refresh announces, in order: mirrors, change token, log, metrics, failure event.</summary>
-    private void Publish(StrategyRefreshResult result, ActiveStrategySnapshot? previous)
+    private void Publish(StrategyRefreshResult result, ActiveStrategySnapshot? previous, bool logFailure)
     {
         switch (result.Outcome)
         {
@@ -224,6 +232,11 @@ internal sealed class ActiveStrategyRefresher
                 break;
             default:
                 var failure = result.Failure!;
+                if (!logFailure)
+                {
+                    break;
+                }
+
                 HostingLog.RefreshFailed(_logger, Name, failure.Kind, failure.Reason, result.Current?.ConfigId ?? "none", _status.ConsecutiveFailures);
                 break;
         }

@@ -278,6 +278,7 @@ public abstract class ActiveStrategyHostContract
         failure.Which.Kind.Should().Be(ErrorKind.NotFound);
         failure.Which.Message.Should().Contain($"strategy '{Strategy}'").And.Contain("no active config version").And.Contain("Optional");
         host.Logs.WithId(TradaiHostingEvents.StartupFailed).Should().ContainSingle().Which.Level.Should().Be(LogLevel.Error);
+        host.Logs.WithId(TradaiHostingEvents.RefreshFailed).Should().BeEmpty("the start-up failure is logged once, as fatal");
     }
 
     [Fact]
@@ -305,6 +306,7 @@ public abstract class ActiveStrategyHostContract
         unhealthy.Status.Should().Be(HealthStatus.Unhealthy);
         unhealthy.Description.Should().Contain("no config applied");
         host.Logs.WithId(TradaiHostingEvents.StartedWithoutConfig).Should().ContainSingle();
+        host.Logs.WithId(TradaiHostingEvents.RefreshFailed).Should().BeEmpty("the start-up attempt is logged once");
 
         (await host.PollAsync(Strategy)).Outcome.Should().Be(StrategyRefreshOutcome.Failed, "still nothing active");
         await ActivateAsync(backend, 1);
