@@ -60,7 +60,7 @@ once() { # CASE -> appends "wall_ms rss_kb" to $work/CASE
   awk -v s="$start" -v e="$end" -v r="$rss" 'BEGIN { printf "%.2f %d\n", (e - s) * 1000, r }' >> "$work/$1"
 }
 for c in "${cases[@]}"; do once "$c" && : > "$work/$c"; done   # warm-up: page cache, NuGet-free start
-cli_step "$runs runs per case, interleaved: ${cases[*]}"
+cli_step "$runs runs per case, interleaved: ${cases[*]} (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 for _ in $(seq "$runs"); do for c in "${cases[@]}"; do once "$c"; done; done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -72,6 +72,7 @@ for c in "${cases[@]}"; do
     "$(cut -d' ' -f2 "$work/$c" | median | awk '{ print $1 / 1024 }')"
   echo "$wall" > "$work/$c.median"
 done
+cli_step "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v n="$(cat "$work/merge-native.median")" -v p="$(cat "$work/merge-python.median")" 'BEGIN {
   r = n / p
   printf "merge: native/python = %.3f; targets <= 20 ms and <= 0.15x: %s\n", r, (n <= 20 && r <= 0.15) ? "met" : "MISSED"

@@ -1,9 +1,10 @@
-# Sourced by scripts/publish-cli.sh and scripts/pack-cli.sh: what a Native AOT build of the `tradai` CLI needs here.
+# Sourced by scripts/publish-cli.sh, pack-cli.sh, tradai.sh and bench/cli-startup.sh: what a Native AOT build of the `tradai` CLI needs here.
 #   cli_rid             this machine's RID (linux-x64, linux-arm64)
 #   cli_step MSG        one short progress line on stderr, with the seconds since the script started
 #   cli_aot_prereqs     installs, only when missing, the native toolchain and libsqlite3-dev (whose libsqlite3.a the
 #                       CLI links statically; src/TradAI.Cli/TradAI.Cli.csproj says why)
-#   cli_msbuild_output  logger options: MSBuild's live terminal progress on a terminal, warnings and errors only otherwise
+#   cli_msbuild_output  logger options: MSBuild's live terminal progress on a terminal, errors only otherwise
+#                       (warnings fail these builds: TreatWarningsAsErrors, which ILC follows)
 # shellcheck shell=bash
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 CLI_STARTED=$SECONDS
@@ -38,5 +39,5 @@ cli_aot_prereqs() {
 }
 
 cli_msbuild_output() {
-  if [ -t 1 ]; then echo "-tl:on"; else echo "-tl:off -v:q -clp:NoSummary"; fi
+  if [ -t 1 ]; then echo "-tl:on"; else echo "-tl:off -clp:ErrorsOnly"; fi
 }
