@@ -50,26 +50,31 @@ if [ ${#fallback[@]} -gt 0 ]; then
   cases+=(merge-any-jit)
 fi
 
-once() { # CASE -> appends "wall_ms rss_kb" to $work/CASE
+cpu_ms() { # FILE from bash's `times` -> user + system ms of the finished children (the line bash prints second)
+  awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); t += p[1] * 60000 + p[2] * 1000 } print t }' "$1"
+}
+once() { # CASE -> appends "wall_ms rss_kb cpu_ms" to $work/CASE
   local start end rss
+  times > "$work/cpu0"   # in this shell (no subshell): its children so far
   start=$EPOCHREALTIME
   # shellcheck disable=SC2086 # the command lines above hold no spaces inside arguments
   /usr/bin/time -v -o "$work/time.txt" ${command[$1]} > /dev/null
   end=$EPOCHREALTIME
+  times > "$work/cpu1"
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
-  awk -v s="$start" -v e="$end" -v r="$rss" 'BEGIN { printf "%.2f %d\n", (e - s) * 1000, r }' >> "$work/$1"
+  awk -v s="$start" -v e="$end" -v r="$rss" -v c="$(($(cpu_ms "$work/cpu1") - $(cpu_ms "$work/cpu0")))" 'BEGIN { printf "%.2f %d %d\n", (e - s) * 1000, r, c }' >> "$work/$1"
 }
 for c in "${cases[@]}"; do once "$c" && : > "$work/$c"; done   # warm-up: page cache, NuGet-free start
 cli_step "$runs runs per case, interleaved: ${cases[*]} (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 for _ in $(seq "$runs"); do for c in "${cases[@]}"; do once "$c"; done; done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-printf '%-14s %10s %8s %8s %14s\n' case "median ms" "min ms" "max ms" "peak RSS MB"
+printf '%-14s %10s %8s %8s %14s %13s\n' case "median ms" "min ms" "max ms" "peak RSS MB" "CPU ms median"
 for c in "${cases[@]}"; do
   wall=$(cut -d' ' -f1 "$work/$c" | median)
-  printf '%-14s %10.1f %8.1f %8.1f %14.1f\n' "$c" "$wall" \
+  printf '%-14s %10.1f %8.1f %8.1f %14.1f %13d\n' "$c" "$wall" \
     "$(cut -d' ' -f1 "$work/$c" | sort -n | head -1)" "$(cut -d' ' -f1 "$work/$c" | sort -n | tail -1)" \
-    "$(cut -d' ' -f2 "$work/$c" | median | awk '{ print $1 / 1024 }')"
+    "$(cut -d' ' -f2 "$work/$c" | median | awk '{ print $1 / 1024 }')" "$(cut -d' ' -f3 "$work/$c" | median)"
   echo "$wall" > "$work/$c.median"
 done
 cli_step "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
