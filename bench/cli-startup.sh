@@ -72,7 +72,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 printf '%-14s %10s %8s %8s %14s %13s\n' case "median ms" "min ms" "max ms" "peak RSS MB" "CPU ms median"
 for c in "${cases[@]}"; do
   wall=$(cut -d' ' -f1 "$work/$c" | median)
-  printf '%-14s %10.1f %8.1f %8.1f %14.1f %13d\n' "$c" "$wall" \
+  printf '%-14s %10.1f %8.1f %8.1f %14.1f %13.1f\n' "$c" "$wall" \
     "$(cut -d' ' -f1 "$work/$c" | sort -n | head -1)" "$(cut -d' ' -f1 "$work/$c" | sort -n | tail -1)" \
     "$(cut -d' ' -f2 "$work/$c" | median | awk '{ print $1 / 1024 }')" "$(cut -d' ' -f3 "$work/$c" | median)"
   echo "$wall" > "$work/$c.median"
