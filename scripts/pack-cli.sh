@@ -25,5 +25,5 @@ pack -r any -p:PublishAot=false
 # The same version packed again must not be shadowed by an older copy in the NuGet cache that
 # `dotnet tool install` would take instead: drop this tool's own packages (and nothing else) from it.
 cache="$(dotnet nuget locals global-packages --list | sed -e 's/^global-packages: //')"
-rm -rf "$cache"/tradai.cli "$cache"/tradai.cli.*
+[ -z "$cache" ] || rm -rf "${cache%/}"/tradai.cli "${cache%/}"/tradai.cli.*
 cli_step "packed: $(cd "$out" && ls -- *.nupkg | tr '\n' ' ')"
