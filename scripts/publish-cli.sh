@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Builds the `tradai` CLI with Native AOT (fast cold start) into artifacts/tradai/tradai.
+# Builds the `tradai` CLI with Native AOT (fast cold start; SQLite linked in) into artifacts/tradai/tradai,
+# the executable alone. Extra arguments go to `dotnet publish`. Progress: MSBuild's live view on a terminal,
+# one line per step on stderr otherwise.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
-dotnet publish src/TradAI.Cli/TradAI.Cli.csproj -c Release -r "$rid" -p:PublishAot=true -o artifacts/tradai -nologo -clp:ErrorsOnly "$@"
-echo "built artifacts/tradai/tradai" >&2
+. scripts/cli-build.sh
+rid="$(cli_rid)"
+cli_aot_prereqs
+rm -rf artifacts/tradai
+cli_step "publishing src/TradAI.Cli for $rid with Native AOT (about 2 min on 2 cores)"
+# shellcheck disable=SC2046
+dotnet publish src/TradAI.Cli/TradAI.Cli.csproj -c Release -r "$rid" -o artifacts/tradai -nologo $(cli_msbuild_output) "$@"
+cli_step "built artifacts/tradai/tradai ($(du -m artifacts/tradai/tradai | cut -f1) MB)"
