@@ -1,21 +1,28 @@
+using System.Globalization;
 using System.Text;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Merging.Grammar;
 using TradAI.Config.Core.Tree;
+using static TradAI.Config.Core.Merging.Grammar.InterpolationSyntax;
 
 namespace TradAI.Config.Core.Merging;
 
 /// <summary>
-/// Resolves OmegaConf interpolations in a merged config: node references <c>${a.b}</c>, <c>${a[0]}</c>,
-/// relative <c>${.sibling}</c> / <c>${..x}</c>, string interpolation <c>"${host}:${port}"</c>, nested <c>${a.${k}}</c>,
-/// and the <c>oc.env</c> resolver (<c>${oc.env:VAR}</c>, <c>${oc.env:VAR,default}</c>). <c>\${</c> is a literal.
-/// A whole-string reference keeps the referent's type; a mixed string becomes text. Cycles are errors.
+/// Resolves OmegaConf interpolations in a merged config as OmegaConf 2.2 does (its grammar, ported in
+/// <see cref="InterpolationParser"/>): node references <c>${a.b}</c>, <c>${a[0]}</c>, relative <c>${.sibling}</c> /
+/// <c>${..x}</c>, string interpolation <c>"${host}:${port}"</c>, nested <c>${a.${k}}</c>, and the <c>oc.env</c> resolver
+/// (<c>${oc.env:VAR}</c>, <c>${oc.env:VAR,default}</c>, the default typed by the grammar and then made text as Python's
+/// <c>str()</c> does: <c>true</c> gives <c>"True"</c>). <c>\${</c> is a literal. A whole-string reference keeps the
+/// referent's type; a mixed string becomes text, with mappings and lists written as Python writes them. Keys are
+/// matched as text (<c>${1}</c> finds the key <c>"1"</c>, not <c>1</c>). Cycles and references to an enclosing node are errors.
 /// </summary>
 public sealed class InterpolationResolver
 {
     private readonly ConfigMapping _root;
     private readonly Func<string, string?> _environment;
-    private readonly Dictionary<string, object?> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Resolved> _resolved = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _expanding = new(StringComparer.Ordinal);
     private readonly List<ValidationProblem> _problems = [];
 
     private InterpolationResolver(ConfigMapping root, Func<string, string?> environment)
@@ -23,6 +30,9 @@ public sealed class InterpolationResolver
         _root = root;
         _environment = environment;
     }
+
+    /// <summary>A resolved value and, for a mapping or list, where it lives (its relative interpolations resolve from there).</summary>
+    private readonly record struct Resolved(object? Value, List<object> Location);
 
     /// <summary>Whether any string in the tree contains an interpolation (cheap pre-check).</summary>
     public static bool HasInterpolations(object? value)
@@ -76,20 +86,39 @@ public sealed class InterpolationResolver
         var result = (ConfigMapping)resolver.ResolveTree(config, [])!;
         if (resolver._problems.Count > 0)
         {
-            throw new ConfigValidationException(resolver._problems, "Interpolation failed");
+            throw new ConfigValidationException(resolver._problems.Distinct().ToList(), "Interpolation failed");
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// What OmegaConf's merge sees when it merges into an interpolation node: the mapping or list the string at
+    /// <paramref name="path"/> points to, unresolved; null when it points at anything else or does not resolve.
+    /// </summary>
+    internal static object? DereferenceContainer(ConfigMapping root, List<object> path, string text)
+    {
+        var resolver = new InterpolationResolver(root, Environment.GetEnvironmentVariable);
+        try
+        {
+            var value = resolver.ResolveString(text, path).Value;
+            return value is ConfigMapping or ConfigSequence ? value : null;
+        }
+        catch (InterpolationFailure)
+        {
+            return null;
+        }
     }
 
     private object? ResolveTree(object? value, List<object> path)
     {
         switch (value)
         {
-            case string s when s.Contains("${", StringComparison.Ordinal) || s.Contains("\\${", StringComparison.Ordinal):
+            case string s when s.Contains("${", StringComparison.Ordinal):
                 try
                 {
-                    return ResolveString(s, path);
+                    var r = ResolveString(s, path);
+                    return r.Value is ConfigMapping or ConfigSequence ? Expand(r) : r.Value;
                 }
                 catch (InterpolationFailure f)
                 {
@@ -139,10 +168,30 @@ public sealed class InterpolationResolver
         }
     }
 
-    // Resolves the string held at 'path' (memoized; re-entry means a cycle).
-    private object? ResolveString(string text, List<object> path)
+    // A mapping or list reached through a reference, resolved where it lives. Two such nodes that reach each other
+    // (x: {b: ${k}}, k: {c: ${x}}) would expand forever; OmegaConf fails on them with a RecursionError.
+    private object? Expand(Resolved target)
     {
-        var key = ConfigPath.Join(path);
+        var key = PathKey(target.Location);
+        if (!_expanding.Add(key))
+        {
+            throw new InterpolationFailure($"interpolation cycle: '{InputSanitizer.Sanitize(ConfigPath.Join(target.Location))}' contains a reference back to itself");
+        }
+
+        try
+        {
+            return ResolveTree(target.Value, [.. target.Location]);
+        }
+        finally
+        {
+            _expanding.Remove(key);
+        }
+    }
+
+    // Resolves the string held at 'path' (memoized; re-entry means a cycle). Mappings and lists come back unresolved.
+    private Resolved ResolveString(string text, List<object> path)
+    {
+        var key = PathKey(path);
         if (_resolved.TryGetValue(key, out var done))
         {
             return done;
@@ -150,12 +199,22 @@ public sealed class InterpolationResolver
 
         if (!_inProgress.Add(key))
         {
-            throw new InterpolationFailure($"interpolation cycle detected at '{InputSanitizer.Sanitize(key)}'");
+            throw new InterpolationFailure($"interpolation cycle detected at '{InputSanitizer.Sanitize(ConfigPath.Join(path))}'");
         }
 
         try
         {
-            var result = Evaluate(text, path, 0);
+            Text parsed;
+            try
+            {
+                parsed = InterpolationParser.Parse(text);
+            }
+            catch (InterpolationSyntaxException ex)
+            {
+                throw new InterpolationFailure(ex.Message);
+            }
+
+            var result = Evaluate(parsed, [.. path]);
             _resolved[key] = result;
             return result;
         }
@@ -165,70 +224,127 @@ public sealed class InterpolationResolver
         }
     }
 
-    private object? Evaluate(string text, List<object> path, int nesting)
+    // A unique text for a path: '1' (string) and 1 (integer) are different keys.
+    private static string PathKey(List<object> path)
     {
-        if (nesting > 32)
-        {
-            throw new InterpolationFailure("interpolations are nested too deeply");
-        }
-
-        var segments = Split(text);
-        if (segments.Count == 1 && segments[0].IsInterpolation)
-        {
-            return EvaluateBody(segments[0].Text, path, nesting);
-        }
-
         var sb = new StringBuilder();
-        foreach (var seg in segments)
+        foreach (var segment in path)
         {
-            if (!seg.IsInterpolation)
-            {
-                sb.Append(seg.Text);
-                continue;
-            }
-
-            var v = EvaluateBody(seg.Text, path, nesting);
-            if (v is ConfigMapping or ConfigSequence)
-            {
-                sb.Append(ConfigJsonWriter.ToJson(v, indented: false));
-            }
-            else
-            {
-                sb.Append(ConfigValues.FormatScalar(v));
-            }
+            sb.Append(segment switch { int => '[', string => 's', long => 'i', double => 'f', _ => 'b' })
+                .Append(segment is int i ? i.ToString(CultureInfo.InvariantCulture) : ConfigPath.FormatKey(segment))
+                .Append('\u0001');
         }
 
         return sb.ToString();
     }
 
-    private object? EvaluateBody(string body, List<object> path, int nesting)
+    // The grammar's 'text': a lone interpolation keeps its value; anything else is concatenated as Python's str().
+    private Resolved Evaluate(Text text, List<object> path)
     {
-        // Nested interpolations inside the body are resolved to text first: ${a.${key}}.
-        if (body.Contains("${", StringComparison.Ordinal))
+        if (text.Parts is [Interpolation only])
         {
-            var inner = Evaluate(body, path, nesting + 1);
-            body = ConfigValues.FormatScalar(inner);
+            return Evaluate(only, path);
         }
 
-        body = body.Trim();
-        var colon = body.IndexOf(':', StringComparison.Ordinal);
-        return colon >= 0
-            ? CallResolver(body[..colon].Trim(), body[(colon + 1)..])
-            : Select(body, path);
+        var sb = new StringBuilder();
+        foreach (var part in text.Parts)
+        {
+            sb.Append(part is Literal l ? l.Value : ConfigValues.FormatScalar(Evaluate((Interpolation)part, path).Value));
+        }
+
+        return new Resolved(sb.ToString(), path);
     }
 
-    private object? CallResolver(string name, string argText)
+    private Resolved Evaluate(Interpolation interpolation, List<object> path)
     {
-        var args = SplitArgs(argText);
+        switch (interpolation)
+        {
+            case NodeReference node:
+                var key = new StringBuilder();
+                foreach (var part in node.Key)
+                {
+                    key.Append(part is Literal l ? l.Value : KeyText((Interpolation)part, path, "a config key"));
+                }
+
+                return Select(key.ToString(), path);
+            case ResolverCall call:
+                var name = string.Join('.', call.Name.Select(p => p is Literal l ? l.Value : KeyText((Interpolation)p, path, "a resolver name")));
+                var args = call.Arguments.Select(a => Evaluate(a, path)).ToList();
+                return new Resolved(CallResolver(name, args), path);
+            default:
+                throw new InterpolationFailure("unsupported interpolation");
+        }
+    }
+
+    // A nested interpolation used as a key or resolver name must give a string (OmegaConf refuses ${a.${n}} with n: 1).
+    private string KeyText(Interpolation inner, List<object> path, string what) =>
+        Evaluate(inner, path).Value is string s
+            ? s
+            : throw new InterpolationFailure($"an interpolation used as {what} must give a string");
+
+    // A resolver argument as OmegaConf's visitor builds it (Python values; mappings and lists are raw nodes).
+    private object? Evaluate(Element element, List<object> path)
+    {
+        switch (element)
+        {
+            case Quoted q:
+                return q.Content is null ? string.Empty : ConfigValues.FormatScalar(Evaluate(q.Content, path).Value);
+            case ListLiteral list:
+                return ConfigSequence.From(list.Items.Select(i => Evaluate(i, path)));
+            case DictLiteral dict:
+                var builder = new ConfigMappingBuilder();
+                foreach (var (k, v) in dict.Entries)
+                {
+                    var keyValue = Evaluate(k, path) ?? throw new InterpolationFailure("a null key in a dict argument is not supported");
+                    builder.Set(keyValue, Evaluate(v, path));
+                }
+
+                return builder.Build();
+            case Primitive p when p.Parts is [var single]:
+                return single switch
+                {
+                    { Interpolation: { } i } => Evaluate(i, path).Value,
+                    { Kind: InterpolationTokenKind.Null } => null,
+                    { Kind: InterpolationTokenKind.Bool } => single.Text.Equals("true", StringComparison.OrdinalIgnoreCase),
+                    { Kind: InterpolationTokenKind.Int } => PythonInt(single.Text, out var l) ? l : throw new InterpolationFailure($"the integer '{InputSanitizer.Sanitize(single.Text)}' does not fit in 64 bits"),
+                    { Kind: InterpolationTokenKind.Float } => PythonFloat(single.Text),
+                    { Kind: InterpolationTokenKind.Esc } => InterpolationParser.EveryOther(single.Text),
+                    _ => single.Text,
+                };
+            case Primitive p:
+                var sb = new StringBuilder();
+                foreach (var part in p.Parts)
+                {
+                    sb.Append(part switch
+                    {
+                        { Interpolation: { } i } => ConfigValues.FormatScalar(Evaluate(i, path).Value),
+                        { Kind: InterpolationTokenKind.Esc } => InterpolationParser.EveryOther(part.Text),
+                        _ => part.Text,
+                    });
+                }
+
+                return sb.ToString();
+            default:
+                throw new InterpolationFailure("unsupported resolver argument");
+        }
+    }
+
+    private object? CallResolver(string name, List<object?> args)
+    {
         switch (name)
         {
-            case "oc.env" or "env":
-                if (args.Count is < 1 or > 2 || args[0].Length == 0)
+            case "oc.env":
+                if (args.Count is < 1 or > 2)
                 {
                     throw new InterpolationFailure("oc.env takes a variable name and an optional default: ${oc.env:VAR,default}");
                 }
 
-                var value = _environment(args[0]);
+                if (args[0] is not string variable)
+                {
+                    throw new InterpolationFailure("oc.env: the variable name must be a string");
+                }
+
+                var value = variable.Length == 0 ? null : _environment(variable);
                 if (value is not null)
                 {
                     return value;
@@ -236,266 +352,219 @@ public sealed class InterpolationResolver
 
                 if (args.Count == 2)
                 {
-                    // OmegaConf returns the default as a string, or None for 'null'.
-                    var d = YamlScalarResolver.ResolvePlain(args[1]);
-                    return d is null ? null : args[1];
+                    // OmegaConf returns str(default), or None for null.
+                    return args[1] is null ? null : ConfigValues.FormatScalar(args[1]);
                 }
 
-                throw new InterpolationFailure($"environment variable '{InputSanitizer.Sanitize(args[0])}' is not set (give a default: ${{oc.env:{InputSanitizer.Sanitize(args[0])},default}})");
+                throw new InterpolationFailure($"environment variable '{InputSanitizer.Sanitize(variable)}' is not set (give a default: ${{oc.env:{InputSanitizer.Sanitize(variable)},default}})");
 
             default:
                 throw new InterpolationFailure($"unsupported interpolation resolver '{InputSanitizer.Sanitize(name)}' (supported: oc.env)");
         }
     }
 
-    private object? Select(string reference, List<object> path)
+    // OmegaConf's node selection: leading dots climb from the node's container, the rest is split as split_key does.
+    private Resolved Select(string reference, List<object> path)
     {
-        if (reference.Length == 0)
+        var up = 0;
+        var rest = reference;
+        if (rest.StartsWith('.'))
         {
-            throw new InterpolationFailure("empty interpolation ${}");
-        }
+            rest = rest[1..];
+            while (rest.StartsWith('.'))
+            {
+                rest = rest[1..];
+                up++;
+            }
 
-        var dots = 0;
-        while (dots < reference.Length && reference[dots] == '.')
-        {
-            dots++;
-        }
-
-        List<object> target;
-        if (dots == 0)
-        {
-            target = [];
-        }
-        else
-        {
-            // ${.x}: a sibling (same container); each extra dot climbs one level.
-            var up = path.Count - dots;
-            if (up < 0)
+            if (up > path.Count - 1)
             {
                 throw new InterpolationFailure($"relative interpolation '${{{InputSanitizer.Sanitize(reference)}}}' climbs above the root");
             }
-
-            target = path.GetRange(0, up);
         }
 
-        var keys = ParseReference(reference[dots..], reference);
-        object? current = target.Count == 0 ? _root : Walk(target, reference);
-        foreach (var k in keys)
+        var location = reference.StartsWith('.') ? path.GetRange(0, path.Count - 1 - up) : [];
+        object? current = Walk(location);
+        var result = rest.Length == 0 ? new Resolved(current, location) : default;
+        if (rest.Length > 0)
         {
-            current = Step(current, k, target, reference);
-        }
-
-        if (current is string s && s.Contains("${", StringComparison.Ordinal))
-        {
-            current = ResolveString(s, target);
-        }
-        else if (current is ConfigMapping or ConfigSequence)
-        {
-            current = ResolveTree(current, target);
-        }
-
-        if (current is MissingValue)
-        {
-            throw new InterpolationFailure($"'{InputSanitizer.Sanitize(ConfigPath.Join(target))}' is missing (???): supply a value");
-        }
-
-        return current;
-    }
-
-    private object? Walk(List<object> target, string reference)
-    {
-        object? current = _root;
-        var walked = new List<object>(target.Count);
-        foreach (var k in target)
-        {
-            current = Step(current, k is int i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : ConfigPath.FormatKey(k), walked, reference, exactKey: k);
-        }
-
-        return current;
-    }
-
-    // Moves one key down from 'current' (at 'at'), resolving an interpolated intermediate node first.
-    private object? Step(object? current, string key, List<object> at, string reference, object? exactKey = null)
-    {
-        if (current is string s && s.Contains("${", StringComparison.Ordinal))
-        {
-            current = ResolveString(s, at);
-        }
-
-        switch (current)
-        {
-            case ConfigMapping m:
+            var keys = SplitKey(rest);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var child = SelectOne(current, keys[i], location, reference);
+                if (i < keys.Count - 1)
                 {
-                    var found = exactKey is not null && exactKey is not int && m.ContainsKey(exactKey) ? exactKey : m.FindKeyByText(key);
-                    if (found is null)
+                    if (child.Value is string s && s.Contains("${", StringComparison.Ordinal))
                     {
-                        throw NotFound(reference);
+                        child = ResolveString(s, child.Location);
                     }
 
-                    at.Add(found);
-                    return m[found];
+                    if (child.Value is not (ConfigMapping or ConfigSequence))
+                    {
+                        throw new InterpolationFailure($"interpolation '${{{InputSanitizer.Sanitize(reference)}}}': '{InputSanitizer.Sanitize(keys[i])}' is not a mapping or list");
+                    }
+                }
+                else if (child.Value is string s && s.Contains("${", StringComparison.Ordinal))
+                {
+                    child = ResolveString(s, child.Location);
                 }
 
-            case ConfigSequence q when int.TryParse(key, out var idx) && idx >= 0 && idx < q.Count:
-                at.Add(idx);
-                return q[idx];
+                current = child.Value;
+                location = child.Location;
+                result = child;
+            }
+        }
+
+        // OmegaConf refuses a reference to the node's own container or one of its ancestors.
+        if (result.Value is ConfigMapping or ConfigSequence && result.Location.Count <= path.Count - 1 &&
+            result.Location.Zip(path).All(p => p.First is int i ? p.Second is int j && i == j : p.Second is not int && ConfigKeys.Comparer.Equals(p.First, p.Second)))
+        {
+            throw new InterpolationFailure($"interpolation cycle: '${{{InputSanitizer.Sanitize(reference)}}}' points to a node that contains it");
+        }
+
+        return result;
+    }
+
+    // The node at a real location of the tree (the containers of interpolation nodes always are).
+    private object? Walk(List<object> location)
+    {
+        object? current = _root;
+        foreach (var k in location)
+        {
+            current = k is int i ? ((ConfigSequence)current!)[i] : ((ConfigMapping)current!)[k];
+        }
+
+        return current;
+    }
+
+    // One step: a mapping key matched as text, or a list index as Python's int() reads it; '???' is an error.
+    private static Resolved SelectOne(object? container, string key, List<object> location, string reference)
+    {
+        object? value;
+        object segment;
+        switch (container)
+        {
+            case ConfigMapping m when m.TryGetValue(key, out value):
+                segment = key;
+                break;
+            case ConfigSequence q when PythonInt(key, out var index):
+                if (index < 0 || index >= q.Count)
+                {
+                    throw NotFound(reference);
+                }
+
+                segment = (int)index;
+                value = q[(int)index];
+                break;
+            case ConfigSequence:
+                throw new InterpolationFailure($"interpolation '${{{InputSanitizer.Sanitize(reference)}}}': list index '{InputSanitizer.Sanitize(key)}' is not an integer");
             default:
                 throw NotFound(reference);
         }
+
+        var at = new List<object>(location) { segment };
+        if (value is MissingValue)
+        {
+            throw new InterpolationFailure($"'{InputSanitizer.Sanitize(ConfigPath.Join(at))}' is missing (???): supply a value");
+        }
+
+        return new Resolved(value, at);
     }
 
     private static InterpolationFailure NotFound(string reference) =>
         new($"interpolation key '{InputSanitizer.Sanitize(reference)}' not found");
 
-    // "a.b[0].c" -> [a, b, 0, c]
-    private static List<string> ParseReference(string text, string reference)
+    // OmegaConf's split_key: "a.b[c].d" -> [a, b, c, d]; the head runs to the first '.' or '['.
+    private static List<string> SplitKey(string key)
     {
         var keys = new List<string>();
-        var sb = new StringBuilder();
-        for (var i = 0; i < text.Length; i++)
+        var i = key.IndexOfAny(['.', '[']);
+        keys.Add(i < 0 ? key : key[..i]);
+        if (i < 0)
         {
-            var c = text[i];
-            if (c == '.')
+            return keys;
+        }
+
+        if (key[i] == '[' && keys[0].Length == 0)
+        {
+            keys.Clear();
+        }
+
+        while (i < key.Length)
+        {
+            if (key[i] == '.')
             {
-                Flush();
+                var end = key.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? key.Length : end;
+                keys.Add(key[(i + 1)..end]);
+                i = end;
             }
-            else if (c == '[')
+            else if (key[i] == '[')
             {
-                Flush();
-                var close = text.IndexOf(']', i);
+                var close = key.IndexOf(']', i + 1);
                 if (close < 0)
                 {
-                    throw new InterpolationFailure($"unclosed '[' in interpolation '${{{InputSanitizer.Sanitize(reference)}}}'");
+                    break;
                 }
 
-                keys.Add(text[(i + 1)..close].Trim());
-                i = close;
+                keys.Add(key[(i + 1)..close]);
+                i = close + 1;
             }
             else
             {
-                sb.Append(c);
+                // Text between groups is skipped, as re.findall skips it.
+                i++;
             }
         }
 
-        Flush();
         return keys;
-
-        void Flush()
-        {
-            if (sb.Length > 0)
-            {
-                keys.Add(sb.ToString());
-                sb.Clear();
-            }
-        }
     }
 
-    private static List<string> SplitArgs(string text)
+    // Python's int(text): surrounding whitespace, a sign, digits with single '_' between them.
+    private static bool PythonInt(string text, out long value)
     {
-        var args = new List<string>();
-        var sb = new StringBuilder();
-        char quote = '\0';
-        foreach (var c in text)
+        value = 0;
+        var s = text.AsSpan().Trim();
+        var negative = false;
+        if (s.Length > 0 && s[0] is '+' or '-')
         {
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-                else
-                {
-                    sb.Append(c);
-                }
-            }
-            else if (c is '\'' or '"')
-            {
-                quote = c;
-            }
-            else if (c == ',')
-            {
-                args.Add(sb.ToString().Trim());
-                sb.Clear();
-            }
-            else
-            {
-                sb.Append(c);
-            }
+            negative = s[0] == '-';
+            s = s[1..];
         }
 
-        if (quote != '\0')
+        if (s.Length == 0 || s[0] == '_' || s[^1] == '_' || s.Contains("__", StringComparison.Ordinal))
         {
-            throw new InterpolationFailure("unterminated quoted argument in resolver call");
+            return false;
         }
 
-        args.Add(sb.ToString().Trim());
-        return args;
+        var digits = s.ToString().Replace("_", string.Empty, StringComparison.Ordinal);
+        if (!digits.All(char.IsAsciiDigit) || !ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var magnitude))
+        {
+            return false;
+        }
+
+        if (negative ? magnitude > 9223372036854775808UL : magnitude > long.MaxValue)
+        {
+            return false;
+        }
+
+        value = negative ? (long)(0UL - magnitude) : (long)magnitude;
+        return true;
     }
 
-    private readonly record struct Segment(string Text, bool IsInterpolation);
-
-    // Splits text into literal runs and top-level ${...} bodies; "\${" is a literal "${".
-    private static List<Segment> Split(string text)
+    // Python's float(text) for the grammar's FLOAT token: '_' separators, inf and nan in any case.
+    private static double PythonFloat(string text)
     {
-        var segments = new List<Segment>();
-        var literal = new StringBuilder();
-        var i = 0;
-        while (i < text.Length)
+        var t = text.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var negative = t.StartsWith('-');
+        var body = t.TrimStart('+', '-');
+        var magnitude = body switch
         {
-            if (text[i] == '\\' && i + 2 < text.Length && text[i + 1] == '$' && text[i + 2] == '{')
-            {
-                literal.Append("${");
-                i += 3;
-                continue;
-            }
-
-            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
-            {
-                var depth = 1;
-                var j = i + 2;
-                while (j < text.Length && depth > 0)
-                {
-                    if (text[j] == '$' && j + 1 < text.Length && text[j + 1] == '{')
-                    {
-                        depth++;
-                        j += 2;
-                        continue;
-                    }
-
-                    if (text[j] == '}')
-                    {
-                        depth--;
-                    }
-
-                    j++;
-                }
-
-                if (depth != 0)
-                {
-                    throw new InterpolationFailure($"unclosed interpolation in '{InputSanitizer.Sanitize(text)}'");
-                }
-
-                if (literal.Length > 0)
-                {
-                    segments.Add(new Segment(literal.ToString(), false));
-                    literal.Clear();
-                }
-
-                segments.Add(new Segment(text[(i + 2)..(j - 1)], true));
-                i = j;
-                continue;
-            }
-
-            literal.Append(text[i]);
-            i++;
-        }
-
-        if (literal.Length > 0 || segments.Count == 0)
-        {
-            segments.Add(new Segment(literal.ToString(), false));
-        }
-
-        return segments;
+            "inf" => double.PositiveInfinity,
+            "nan" => double.NaN,
+            _ => double.Parse(body, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture),
+        };
+        return negative ? -magnitude : magnitude;
     }
 
     private sealed class InterpolationFailure(string message) : Exception(message);

@@ -100,24 +100,24 @@ public static class YamlConfigReader
         }
     }
 
+    /// <summary>
+    /// PyYAML's <c>&lt;&lt;</c> flattening: the merged pairs (in <paramref name="merges"/> order, a list's mappings already
+    /// reversed) then the explicit ones, assigned as a dict: a key keeps its first place and takes its last value.
+    /// </summary>
     internal static ConfigMapping ApplyMerges(ConfigMapping explicitEntries, List<ConfigMapping> merges)
     {
-        // PyYAML: merged keys first (earlier sources win), explicit keys override them.
         var builder = new ConfigMappingBuilder(explicitEntries.Count + 8);
         foreach (var source in merges)
         {
             foreach (var (k, v) in source.Entries)
             {
-                if (!builder.Contains(k))
-                {
-                    builder.Add(k, explicitEntries.TryGetValue(k, out var ex) ? ex : v);
-                }
+                builder.Set(k, v);
             }
         }
 
         foreach (var (k, v) in explicitEntries.Entries)
         {
-            builder.TryAdd(k, v);
+            builder.Set(k, v);
         }
 
         return builder.Build();
@@ -138,6 +138,8 @@ public static class YamlConfigReader
         private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
         private long _expanded;
         private int _depth;
+        private int _flowDepth;
+        private bool _nullKeyFound;
 
         public object? ReadStream()
         {
@@ -149,6 +151,11 @@ public static class YamlConfigReader
 
             parser.Consume<DocumentStart>();
             var (root, _) = ReadNode();
+            if (_nullKeyFound && FindNullKeyMapping(root) is { } nullKey)
+            {
+                throw Error(nullKey.At, "a mapping key may not be null");
+            }
+
             parser.Consume<DocumentEnd>();
             if (!parser.TryConsume<StreamEnd>(out _))
             {
@@ -159,14 +166,22 @@ public static class YamlConfigReader
             return root;
         }
 
-        private (object? Value, long Size) ReadNode()
+        // Where a plain scalar sits matters for '?' in flow style, which PyYAML reads as a key indicator.
+        private enum Role
+        {
+            Value,
+            FlowItem,
+            FlowKey,
+        }
+
+        private (object? Value, long Size) ReadNode(Role role = Role.Value)
         {
             var ev = parser.Current ?? throw new ConfigValidationException($"{Describe(sourceName)}unexpected end of document");
             switch (ev)
             {
                 case Scalar scalar:
                     parser.MoveNext();
-                    return Count(Remember(scalar.Anchor, (ResolveScalar(scalar), 1)), scalar.Start);
+                    return Count(Remember(scalar.Anchor, (ResolveScalar(scalar, role), 1)), scalar.Start);
                 case AnchorAlias alias:
                     parser.MoveNext();
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
@@ -217,16 +232,19 @@ public static class YamlConfigReader
         {
             RejectTag(start.Tag, "seq", start.Start);
             Enter(start.Start);
+            var flow = start.Style == SequenceStyle.Flow ? 1 : 0;
+            _flowDepth += flow;
             parser.MoveNext();
             var items = new List<object?>();
             long size = 1;
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                var (v, s) = ReadNode();
+                var (v, s) = ReadNode(flow == 1 ? Role.FlowItem : Role.Value);
                 items.Add(v);
                 size += s;
             }
 
+            _flowDepth -= flow;
             _depth--;
             _expanded++;
             return (items.Count == 0 ? ConfigSequence.Empty : new ConfigSequence([.. items]), size);
@@ -236,9 +254,12 @@ public static class YamlConfigReader
         {
             RejectTag(start.Tag, "map", start.Start);
             Enter(start.Start);
+            var flow = start.Style == MappingStyle.Flow ? 1 : 0;
+            _flowDepth += flow;
             parser.MoveNext();
             var builder = new ConfigMappingBuilder();
             List<ConfigMapping>? merges = null;
+            Mark? nullKeyAt = null;
             long size = 1;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
@@ -257,16 +278,70 @@ public static class YamlConfigReader
                 var key = ReadKey();
                 var (value, s) = ReadNode();
                 size += s;
-                if (!builder.TryAdd(key, value))
+                if (key is null)
+                {
+                    nullKeyAt ??= keyEvent.Start;
+                }
+                else if (key is not string)
+                {
+                    // OmegaConf's loader refuses repeated string keys only; a repeated number or bool key is a dict assignment.
+                    builder.Set(key, value);
+                }
+                else if (!builder.TryAdd(key, value))
                 {
                     throw Error(keyEvent.Start, $"duplicate key '{InputSanitizer.Sanitize(ConfigPath.FormatKey(key))}'");
                 }
             }
 
+            _flowDepth -= flow;
             _depth--;
             _expanded++;
             var mapping = builder.Build();
+            if (nullKeyAt is { } at)
+            {
+                // OmegaConf refuses a null key only if the mapping survives: a later equal key can still replace it.
+                _nullKeyFound = true;
+                return (new NullKeyMapping(at), size);
+            }
+
             return (merges is null ? mapping : ApplyMerges(mapping, merges), size);
+        }
+
+        private static NullKeyMapping? FindNullKeyMapping(object? node)
+        {
+            switch (node)
+            {
+                case NullKeyMapping n:
+                    return n;
+                case ConfigMapping m:
+                    foreach (var (_, v) in m.Entries)
+                    {
+                        if (FindNullKeyMapping(v) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case ConfigSequence q:
+                    foreach (var item in q.Items)
+                    {
+                        if (FindNullKeyMapping(item) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Stands for a mapping with a null key until the document is complete.</summary>
+        private sealed class NullKeyMapping(Mark at)
+        {
+            public Mark At { get; } = at;
         }
 
         private void AddMergeSources(List<ConfigMapping> merges, object? value, Mark at)
@@ -277,14 +352,15 @@ public static class YamlConfigReader
                     merges.Add(m);
                     break;
                 case ConfigSequence seq when seq.All(i => i is ConfigMapping):
-                    merges.AddRange(seq.Cast<ConfigMapping>());
+                    // PyYAML merges a list of mappings last-first, so the earlier ones win.
+                    merges.AddRange(seq.Cast<ConfigMapping>().Reverse());
                     break;
                 default:
                     throw Error(at, "a merge key '<<' needs a mapping or a list of mappings");
             }
         }
 
-        private object ReadKey()
+        private object? ReadKey()
         {
             var ev = parser.Current!;
             if (ev is not Scalar and not AnchorAlias)
@@ -292,17 +368,24 @@ public static class YamlConfigReader
                 throw Error(ev.Start, "complex (mapping or list) keys are not supported");
             }
 
-            var (key, _) = ReadNode();
+            if (ev is Scalar { Style: ScalarStyle.Plain, Value: "=", Tag.IsEmpty: true })
+            {
+                // PyYAML retags a '=' key as a string (as a value it cannot be loaded).
+                parser.MoveNext();
+                return "=";
+            }
+
+            var (key, _) = ReadNode(_flowDepth > 0 ? Role.FlowKey : Role.Value);
             return key switch
             {
-                null => throw Error(ev.Start, "a mapping key may not be null"),
+                null => null,
                 MissingValue => MissingValue.Literal,
                 ConfigMapping or ConfigSequence => throw Error(ev.Start, "complex (mapping or list) keys are not supported"),
                 _ => key,
             };
         }
 
-        private object? ResolveScalar(Scalar scalar)
+        private object? ResolveScalar(Scalar scalar, Role role)
         {
             if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
             {
@@ -311,11 +394,36 @@ public static class YamlConfigReader
 
             if (scalar.Style == ScalarStyle.Plain && !scalar.Tag.IsNonSpecific)
             {
-                return YamlScalarResolver.ResolvePlain(scalar.Value);
+                if (_flowDepth > 0 && scalar.Value.Contains('?', StringComparison.Ordinal))
+                {
+                    return FlowQuestionMark(scalar, role);
+                }
+
+                return YamlScalarResolver.TryResolvePlain(scalar.Value, out var value, out var problem) ? value : throw Error(scalar.Start, problem!);
             }
 
             // Quoted and block scalars stay strings; '???' quoted is still OmegaConf's missing marker.
             return scalar.Value == MissingValue.Literal ? MissingValue.Instance : scalar.Value;
+        }
+
+        // PyYAML (so OmegaConf) reads '?' in a flow collection as a key indicator: '[?x]' is [{x: null}], '{?x: 1}' is
+        // {x: 1}, and '{a: ???}' does not load at all.
+        private object? FlowQuestionMark(Scalar scalar, Role role)
+        {
+            var rest = scalar.Value[1..];
+            if (scalar.Value[0] == '?' && role != Role.Value && rest.Length > 0 && !rest.Contains('?', StringComparison.Ordinal) && !char.IsWhiteSpace(rest[0]))
+            {
+                var key = YamlScalarResolver.TryResolvePlain(rest, out var k, out var problem) ? k : throw Error(scalar.Start, problem!);
+                if (role == Role.FlowKey)
+                {
+                    return key;
+                }
+
+                _nullKeyFound |= key is null;
+                return key is null ? new NullKeyMapping(scalar.Start) : ConfigMapping.Of((key is MissingValue ? MissingValue.Literal : key, null));
+            }
+
+            throw Error(scalar.Start, $"'?' in the plain value '{InputSanitizer.Sanitize(scalar.Value)}' inside a flow collection is a key indicator to OmegaConf; quote the value");
         }
 
         private object? ResolveTagged(Scalar scalar)
@@ -326,10 +434,9 @@ public static class YamlConfigReader
             {
                 TagPrefix + "str" => text,
                 TagPrefix + "null" => null,
-                TagPrefix + "bool" => YamlScalarResolver.ResolvePlain(text) is bool b ? b : Invalid(),
+                TagPrefix + "bool" => YamlScalarResolver.TryParseBool(text, out var b) ? b : Invalid(),
                 TagPrefix + "int" => YamlScalarResolver.TryParseInt(text, out var l) ? l : Invalid(),
-                TagPrefix + "float" => YamlScalarResolver.TryParseFloat(text, out var d) ? d
-                    : YamlScalarResolver.TryParseInt(text, out var li) ? (double)li : Invalid(),
+                TagPrefix + "float" => YamlScalarResolver.TryParseFloat(text, out var d) ? d : Invalid(),
                 _ => throw Error(scalar.Start, $"unsupported tag '{InputSanitizer.Sanitize(tag)}'"),
             };
             return result;

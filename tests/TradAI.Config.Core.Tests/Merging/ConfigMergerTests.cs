@@ -26,7 +26,7 @@ public class ConfigMergerTests
     public void Null_replaces_a_value() => Assert.Equal(Y("a: null"), Merge("a: {x: 1}", "a: null"));
 
     [Fact]
-    public void Missing_never_overwrites_a_value() => Assert.Equal(Y("{a: 1, b: {c: 2}}"), Merge("{a: 1, b: {c: 2}}", "{a: ???, b: {c: ???}}"));
+    public void Missing_never_overwrites_a_value() => Assert.Equal(Y("{a: 1, b: {c: 2}}"), Merge("{a: 1, b: {c: 2}}", "a: ???\nb:\n  c: ???"));
 
     [Fact]
     public void Missing_is_added_when_the_key_is_new() => Assert.Same(MissingValue.Instance, Merge("a: 1", "b: ???")["b"]);
@@ -35,12 +35,14 @@ public class ConfigMergerTests
     public void A_value_replaces_missing() => Assert.Equal(Y("a: 5"), Merge("a: ???", "a: 5"));
 
     [Fact]
-    public void Mixed_types_are_replaced_by_the_later_source()
+    public void Scalars_and_containers_replace_each_other()
     {
         Assert.Equal(Y("a: 5"), Merge("a: {x: 1}", "a: 5"));
         Assert.Equal(Y("a: {x: 1}"), Merge("a: 5", "a: {x: 1}"));
-        Assert.Equal(Y("a: [1]"), Merge("a: {x: 1}", "a: [1]"));
-        Assert.Equal(Y("a: {x: 1}"), Merge("a: [1]", "a: {x: 1}"));
+        Assert.Equal(Y("a: 5"), Merge("a: [1]", "a: 5"));
+        Assert.Equal(Y("a: [1]"), Merge("a: 5", "a: [1]"));
+        Assert.Equal(Y("a: [1]"), Merge("a: null", "a: [1]"));
+        Assert.Equal(Y("a: {x: 1}"), Merge("a: ???", "a: {x: 1}"));
     }
 
     [Fact]
