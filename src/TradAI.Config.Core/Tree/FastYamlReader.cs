@@ -509,11 +509,14 @@ internal sealed class FastYamlReader
     }
 
     // A plain scalar OmegaConf cannot load ('0b_', '=') is an error: the full reader reports it with its position.
-    private static object? Plain(string text) => YamlScalarResolver.TryResolvePlain(text, out var value, out _) ? value : throw GiveUp;
+    private static object? Plain(string text) => YamlScalarResolver.TryResolvePlain(text, out var value, out _) ? Checked(value) : throw GiveUp;
+
+    // A value with a malformed interpolation is an error at load (as in OmegaConf), reported by the full reader.
+    private static object? Checked(object? value) => value is string s && YamlScalarResolver.InterpolationSyntaxError(s) is not null ? throw GiveUp : value;
 
     private static bool IsIndicator(char c) => c is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`';
 
-    private static object QuotedValue(string text) => text == MissingValue.Literal ? MissingValue.Instance : text;
+    private static object QuotedValue(string text) => text == MissingValue.Literal ? MissingValue.Instance : Checked(text)!;
 
     private string ReadPlain(bool flow)
     {

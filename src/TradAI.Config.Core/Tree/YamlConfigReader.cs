@@ -140,6 +140,7 @@ public static class YamlConfigReader
         private int _depth;
         private int _flowDepth;
         private bool _nullKeyFound;
+        private Dictionary<object, (Mark At, string Problem)>? _badInterpolations;
 
         public object? ReadStream()
         {
@@ -151,9 +152,14 @@ public static class YamlConfigReader
 
             parser.Consume<DocumentStart>();
             var (root, _) = ReadNode();
-            if (_nullKeyFound && FindNullKeyMapping(root) is { } nullKey)
+            if (_nullKeyFound && Find(root, static n => n is NullKeyMapping) is NullKeyMapping nullKey)
             {
                 throw Error(nullKey.At, "a mapping key may not be null");
+            }
+
+            if (_badInterpolations is { } bad && Find(root, n => n is string && bad.ContainsKey(n)) is { } badText)
+            {
+                throw Error(bad[badText].At, bad[badText].Problem);
             }
 
             parser.Consume<DocumentEnd>();
@@ -171,6 +177,7 @@ public static class YamlConfigReader
         {
             Value,
             FlowItem,
+            Key,
             FlowKey,
         }
 
@@ -307,16 +314,20 @@ public static class YamlConfigReader
             return (merges is null ? mapping : ApplyMerges(mapping, merges), size);
         }
 
-        private static NullKeyMapping? FindNullKeyMapping(object? node)
+        // The first node of the finished tree (in document order) that matches.
+        private static object? Find(object? node, Func<object?, bool> match)
         {
+            if (match(node))
+            {
+                return node;
+            }
+
             switch (node)
             {
-                case NullKeyMapping n:
-                    return n;
                 case ConfigMapping m:
                     foreach (var (_, v) in m.Entries)
                     {
-                        if (FindNullKeyMapping(v) is { } found)
+                        if (Find(v, match) is { } found)
                         {
                             return found;
                         }
@@ -326,7 +337,7 @@ public static class YamlConfigReader
                 case ConfigSequence q:
                     foreach (var item in q.Items)
                     {
-                        if (FindNullKeyMapping(item) is { } found)
+                        if (Find(item, match) is { } found)
                         {
                             return found;
                         }
@@ -375,7 +386,7 @@ public static class YamlConfigReader
                 return "=";
             }
 
-            var (key, _) = ReadNode(_flowDepth > 0 ? Role.FlowKey : Role.Value);
+            var (key, _) = ReadNode(_flowDepth > 0 ? Role.FlowKey : Role.Key);
             return key switch
             {
                 null => null,
@@ -387,23 +398,39 @@ public static class YamlConfigReader
 
         private object? ResolveScalar(Scalar scalar, Role role)
         {
+            if (scalar.Style == ScalarStyle.Plain && _flowDepth > 0 && scalar.Value.Contains('?', StringComparison.Ordinal))
+            {
+                return FlowQuestionMark(scalar, scalar.Tag.IsEmpty ? role : Role.Value);
+            }
+
+            object? value;
             if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
             {
-                return ResolveTagged(scalar);
+                value = ResolveTagged(scalar);
             }
-
-            if (scalar.Style == ScalarStyle.Plain && !scalar.Tag.IsNonSpecific)
+            else if (scalar.Style == ScalarStyle.Plain && !scalar.Tag.IsNonSpecific)
             {
-                if (_flowDepth > 0 && scalar.Value.Contains('?', StringComparison.Ordinal))
-                {
-                    return FlowQuestionMark(scalar, role);
-                }
-
-                return YamlScalarResolver.TryResolvePlain(scalar.Value, out var value, out var problem) ? value : throw Error(scalar.Start, problem!);
+                value = YamlScalarResolver.TryResolvePlain(scalar.Value, out var plain, out var problem) ? plain : throw Error(scalar.Start, problem!);
+            }
+            else
+            {
+                // Quoted and block scalars stay strings; '???' quoted is still OmegaConf's missing marker.
+                value = scalar.Value == MissingValue.Literal ? MissingValue.Instance : scalar.Value;
             }
 
-            // Quoted and block scalars stay strings; '???' quoted is still OmegaConf's missing marker.
-            return scalar.Value == MissingValue.Literal ? MissingValue.Instance : scalar.Value;
+            if (role is Role.Value or Role.FlowItem && value is MissingValue.Literal)
+            {
+                return MissingValue.Instance; // OmegaConf: any "???" value is missing, '!!str ???' too
+            }
+
+            if (role is Role.Value or Role.FlowItem && value is string text && YamlScalarResolver.InterpolationSyntaxError(text) is { } syntax)
+            {
+                // OmegaConf checks the grammar of every interpolation value it loads (keys are not checked), once the
+                // document is built: a later equal key can still replace it. Remembered by reference, reported at the end.
+                (_badInterpolations ??= new(ReferenceEqualityComparer.Instance))[text] = (scalar.Start, syntax);
+            }
+
+            return value;
         }
 
         // PyYAML (so OmegaConf) reads '?' in a flow collection as a key indicator: '[?x]' is [{x: null}], '{?x: 1}' is
@@ -411,7 +438,7 @@ public static class YamlConfigReader
         private object? FlowQuestionMark(Scalar scalar, Role role)
         {
             var rest = scalar.Value[1..];
-            if (scalar.Value[0] == '?' && role != Role.Value && rest.Length > 0 && !rest.Contains('?', StringComparison.Ordinal) && !char.IsWhiteSpace(rest[0]))
+            if (scalar.Value[0] == '?' && role is Role.FlowItem or Role.FlowKey && rest.Length > 0 && !rest.Contains('?', StringComparison.Ordinal) && !char.IsWhiteSpace(rest[0]))
             {
                 var key = YamlScalarResolver.TryResolvePlain(rest, out var k, out var problem) ? k : throw Error(scalar.Start, problem!);
                 if (role == Role.FlowKey)

@@ -62,6 +62,28 @@ public static class YamlScalarResolver
         }
     }
 
+    /// <summary>
+    /// Why OmegaConf would refuse to load <paramref name="text"/> as a value: its grammar rejects the interpolation in it
+    /// (<c>${a b}</c>, <c>${a</c>); null when it has no <c>${</c> or parses.
+    /// </summary>
+    public static string? InterpolationSyntaxError(string text)
+    {
+        if (!text.Contains("${", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            Merging.Grammar.InterpolationParser.Parse(text);
+            return null;
+        }
+        catch (Merging.Grammar.InterpolationSyntaxException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Whether a string would be read back as something other than itself if written plain.</summary>
     public static bool NeedsQuoting(string text)
     {

@@ -17,7 +17,11 @@ internal static class OmegaConfCases
 
     internal sealed record Scalar(string Text, string? FlowText) : Node;
 
-    internal sealed record Map(IReadOnlyList<(string Key, Node Value)> Entries, bool Flow) : Node;
+    /// <summary>A mapping; <see cref="Anchor"/> puts <c>&amp;An</c> on it, <see cref="Merge"/> starts it with <c>&lt;&lt;: *An</c> (1) or a list of two (2).</summary>
+    internal sealed record Map(IReadOnlyList<(string Key, Node Value)> Entries, bool Flow, bool Anchor = false, int Merge = 0) : Node;
+
+    /// <summary><c>*An</c>: an alias of the latest anchored mapping (null when none is defined yet).</summary>
+    internal sealed record Alias : Node;
 
     internal sealed record Seq(IReadOnlyList<Node> Items, bool Flow) : Node;
 
@@ -27,7 +31,7 @@ internal static class OmegaConfCases
     private static readonly string[] EdgeKeys =
     [
         "1", "0x1", "1.0", "true", "yes", "0o17", "\"1\"", "'a'", "2024-01-05", ".inf", "1:30", "0", "false", "off",
-        "-1", "1_0", "10", "???", "\"\"", "y", "1.5", "0.0", "TRUE", "\"true\"", "null",
+        "-1", "1_0", "10", "???", "\"\"", "y", "1.5", "0.0", "TRUE", "\"true\"", "null", "'a.b'", "'${a}'", "=",
     ];
 
     /// <summary>The YAML 1.1 cases of issue 10 and their neighbours, written plain.</summary>
@@ -63,10 +67,26 @@ internal static class OmegaConfCases
         "${oc.env:TRADAI_DT_UNSET,true}", "${oc.env:TRADAI_DT_UNSET,1.5}", "${oc.env:TRADAI_DT_UNSET,1e3}",
         "${oc.env:TRADAI_DT_UNSET}", "${oc.env:TRADAI_DT_EMPTY,x}", "${oc.env:TRADAI_DT_UNSET,'5'}", "${missing}",
         "\\${a}", "${a.${k}}", "${1}", "${oc.env:TRADAI_DT_UNSET,${a}}", "${oc.env:TRADAI_DT_UNSET, spaced out }",
-        "${ a }", "${x}", "${c}", "${k}", "${..b.c}", "${.x.a}",
+        "${ a }", "${x}", "${c}", "${k}", "${..b.c}", "${.x.a}", "${.0}", "${[a]}", "${a[b]}", "${a.b.c}",
+        "\\\\${a}", "$${a}", "${a}$", "x${a}y${b}z", "${oc.env:TRADAI_DT_UNSET,${oc.env:TRADAI_DT_SET}}",
+        "${oc.env:TRADAI_DT_UNSET,a\\,b}", "${oc.env:TRADAI_DT_UNSET,-.5}", "${oc.env:TRADAI_DT_UNSET,0x1F}",
+        "${oc.env:TRADAI_DT_UNSET,1_000}", "${oc.env:TRADAI_DT_UNSET,[1,2]}", "${oc.env:TRADAI_DT_UNSET,NULL}",
+        "${oc.env:TRADAI_DT_UNSET,}", "${oc.env:,x}", "${oc.env:TRADAI_DT_UNSET,a,b}", "${env:TRADAI_DT_SET}",
+        "${oc.env:TRADAI_DT_UNSET,${k}}", "${}", "${a", "${a b}", "${a.}", "${oc.env:TRADAI_DT_UNSET,inf}",
     ];
 
-    private static readonly string[] QuotedInterpolations = ["\"${a}:${b}\"", "'${b}'", "\"${oc.env:TRADAI_DT_SET}/x\"", "\"${a}\"", "' ${a}'"];
+    private static readonly string[] QuotedInterpolations =
+    [
+        "\"${a}:${b}\"", "'${b}'", "\"${oc.env:TRADAI_DT_SET}/x\"", "\"${a}\"", "' ${a}'",
+        "\"${oc.env:TRADAI_DT_UNSET,{a: 1, b: [x]}}\"", "\"${oc.env:TRADAI_DT_UNSET,'q,uoted'}\"",
+        "\"${oc.env:TRADAI_DT_UNSET,\\\"dq\\\"}\"", "'${oc.env:TRADAI_DT_UNSET, a b }'", "'${a}, ${b}: ${c}'",
+    ];
+
+    private static readonly string[] TaggedScalars =
+    [
+        "!!str 017", "!!int '0x1F'", "!!float 1", "!!bool YES", "!!null x", "!!int 0o17", "!!int 1_0", "!!float ._",
+        "!!str", "!!float '1e3'", "!!int 1.5", "!!str ???",
+    ];
 
     private static Gen<Node> Plain(string[] pool, Func<string, string?> flow) => Gen.OneOfConst(pool).Select(t => (Node)new Scalar(t, flow(t)));
 
@@ -81,6 +101,7 @@ internal static class OmegaConfCases
         (2, Plain(QuotedScalars, t => t)),
         (3, Plain(Interpolations, SingleQuoted)),
         (1, Plain(QuotedInterpolations, t => t)),
+        (1, Plain(TaggedScalars, PlainFlowText)),
         (1, Gen.Const<Node>(new Scalar("???", "???"))),
         (1, Gen.Const<Node>(new Scalar(string.Empty, null))));
 
@@ -90,17 +111,18 @@ internal static class OmegaConfCases
         ? Gen.Frequency((8, ScalarGen), (1, Gen.Const<Node>(new Map([], false))), (1, Gen.Const<Node>(new Seq([], false))))
         : Gen.Frequency(
             (6, ScalarGen),
+            (1, Gen.Const<Node>(new Alias())),
             (3, MapGen(depth - 1).Select(m => (Node)m)),
             (2, SeqGen(depth - 1).Select(s => (Node)s)),
             (1, Gen.Const<Node>(new Map([], false))),
             (1, Gen.Const<Node>(new Seq([], false))));
 
     private static Gen<Map> MapGen(int depth) =>
-        Gen.Select(Gen.Select(KeyGen, NodeGen(depth)).Array[0, 4], Gen.Int[0, 9], Gen.Int[0, 3], (entries, dedupe, flow) =>
+        Gen.Select(Gen.Select(KeyGen, NodeGen(depth)).Array[0, 4], Gen.Int[0, 9], Gen.Int[0, 3], Gen.Int[0, 11], (entries, dedupe, flow, anchors) =>
         {
             // Mostly distinct key texts (a repeated key is only an error in both); sometimes keep the repeats.
             IEnumerable<(string, Node)> chosen = dedupe > 0 ? entries.DistinctBy(e => e.Item1) : entries;
-            return new Map([.. chosen], flow == 0);
+            return new Map([.. chosen], flow == 0, Anchor: anchors is 1 or 2, Merge: anchors switch { 3 => 1, 4 => 2, _ => 0 });
         });
 
     private static Gen<Seq> SeqGen(int depth) =>
@@ -120,116 +142,185 @@ internal static class OmegaConfCases
     public static string Print(string[] docs) =>
         string.Join(string.Empty, docs.Select((d, i) => $"\n--- document {i + 1} ---\n{d}"));
 
-    public static string Render(Map root)
+    public static string Render(Map root) => new Renderer().Document(root);
+
+    // Renders block YAML (flow where a node asks for it and can be written so), numbering anchors as it goes.
+    private sealed class Renderer
     {
-        var sb = new StringBuilder();
-        if (root.Entries.Count == 0)
-        {
-            return "{}\n";
-        }
+        private readonly StringBuilder _sb = new();
+        private readonly Stack<int> _open = new();
+        private int _anchors;
+        private int _first;
+        private int _last;
 
-        if (root.Flow && FlowText(root) is { } flow)
+        public string Document(Map root)
         {
-            return flow + "\n";
-        }
-
-        BlockMap(root, 0, sb);
-        return sb.ToString();
-    }
-
-    private static void BlockMap(Map map, int indent, StringBuilder sb)
-    {
-        foreach (var (key, value) in map.Entries)
-        {
-            sb.Append(' ', indent).Append(key).Append(':');
-            AfterIndicator(value, indent, sb);
-        }
-    }
-
-    // What follows "key:" or "-": an inline value, or a nested block on the next lines.
-    private static void AfterIndicator(Node value, int indent, StringBuilder sb)
-    {
-        switch (value)
-        {
-            case Scalar { Text.Length: 0 }:
-                sb.Append('\n');
-                break;
-            case Scalar s:
-                sb.Append(' ').Append(s.Text).Append('\n');
-                break;
-            case Map { Entries.Count: 0 }:
-                sb.Append(" {}\n");
-                break;
-            case Seq { Items.Count: 0 }:
-                sb.Append(" []\n");
-                break;
-            case Map { Flow: true } or Seq { Flow: true } when FlowText(value) is { } flow:
-                sb.Append(' ').Append(flow).Append('\n');
-                break;
-            case Map m:
-                sb.Append('\n');
-                BlockMap(m, indent + 2, sb);
-                break;
-            case Seq q:
-                sb.Append('\n');
-                BlockSeq(q, indent + 2, sb);
-                break;
-        }
-    }
-
-    private static void BlockSeq(Seq seq, int indent, StringBuilder sb)
-    {
-        foreach (var item in seq.Items)
-        {
-            sb.Append(' ', indent).Append('-');
-            if (item is Map { Entries.Count: > 0 } m && !(m.Flow && FlowText(m) is not null))
+            if (root.Entries.Count == 0 && root.Merge == 0)
             {
-                // "- key: value" with the mapping's other keys under the first one.
-                var inner = new StringBuilder();
-                BlockMap(m, indent + 2, inner);
-                sb.Append(' ').Append(inner.ToString(indent + 2, inner.Length - indent - 2));
+                return "{}\n";
             }
-            else
+
+            if (root.Flow && FlowText(root) is { } flow)
             {
-                AfterIndicator(item, indent, sb);
+                return flow + "\n";
+            }
+
+            BlockMap(root, 0);
+            return _sb.ToString();
+        }
+
+        // Aliases and merges refer to complete anchored mappings only: PyYAML also allows an alias to an enclosing
+        // anchor (a recursive document), which this project refuses (see YamlConfigReaderTests).
+        private string MergeLine(int merge) => merge switch
+        {
+            1 => $"<<: *A{_last}",
+            _ => $"<<: [*A{_first}, *A{_last}]",
+        };
+
+        private bool HasMerge(Map m) => m.Merge > 0 && _last > 0;
+
+        private string AliasText => _last > 0 ? $"*A{_last}" : "~";
+
+        private string AnchorPrefix(Map m)
+        {
+            if (!m.Anchor)
+            {
+                return string.Empty;
+            }
+
+            _open.Push(++_anchors);
+            return $"&A{_anchors} ";
+        }
+
+        private void Close(Map m)
+        {
+            if (m.Anchor && _open.Count > 0)
+            {
+                _last = _open.Pop();
+                _first = _first == 0 ? _last : _first;
             }
         }
-    }
 
-    private static string? FlowText(Node node)
-    {
-        switch (node)
+        private void BlockMap(Map map, int indent)
         {
-            case Scalar s:
-                return s.FlowText;
-            case Map m:
-                var entries = new List<string>();
-                foreach (var (k, v) in m.Entries)
-                {
-                    if (FlowText(v) is not { } text)
+            if (HasMerge(map))
+            {
+                _sb.Append(' ', indent).Append(MergeLine(map.Merge)).Append('\n');
+            }
+
+            foreach (var (key, value) in map.Entries)
+            {
+                _sb.Append(' ', indent).Append(key).Append(':');
+                AfterIndicator(value, indent, allowAnchor: true);
+            }
+        }
+
+        // What follows "key:" or "-": an inline value, or a nested block on the next lines.
+        private void AfterIndicator(Node value, int indent, bool allowAnchor)
+        {
+            switch (value)
+            {
+                case Alias:
+                    _sb.Append(' ').Append(AliasText).Append('\n');
+                    break;
+                case Scalar { Text.Length: 0 }:
+                    _sb.Append('\n');
+                    break;
+                case Scalar s:
+                    _sb.Append(' ').Append(s.Text).Append('\n');
+                    break;
+                case Map { Entries.Count: 0 } m when !HasMerge(m):
+                    _sb.Append(' ').Append(allowAnchor ? AnchorPrefix(m) : string.Empty).Append("{}\n");
+                    Close(m);
+                    break;
+                case Seq { Items.Count: 0 }:
+                    _sb.Append(" []\n");
+                    break;
+                case Map { Flow: true } m when allowAnchor && FlowText(m) is not null:
+                    var anchor = AnchorPrefix(m);
+                    _sb.Append(' ').Append(anchor).Append(FlowText(m)).Append('\n');
+                    Close(m);
+                    break;
+                case Seq { Flow: true } when FlowText(value) is { } flow:
+                    _sb.Append(' ').Append(flow).Append('\n');
+                    break;
+                case Map m:
+                    _sb.Append(allowAnchor && m.Anchor ? " " + AnchorPrefix(m).TrimEnd() : string.Empty).Append('\n');
+                    BlockMap(m, indent + 2);
+                    if (allowAnchor)
                     {
-                        return null;
+                        Close(m);
                     }
 
-                    entries.Add($"{k}: {text}");
-                }
+                    break;
+                case Seq q:
+                    _sb.Append('\n');
+                    BlockSeq(q, indent + 2);
+                    break;
+            }
+        }
 
-                return "{" + string.Join(", ", entries) + "}";
-            case Seq q:
-                var items = new List<string>();
-                foreach (var item in q.Items)
+        private void BlockSeq(Seq seq, int indent)
+        {
+            foreach (var item in seq.Items)
+            {
+                _sb.Append(' ', indent).Append('-');
+                if (item is Map m && (m.Entries.Count > 0 || HasMerge(m)) && !(m.Flow && FlowText(m) is not null))
                 {
-                    if (FlowText(item) is not { } text)
+                    // "- key: value" with the mapping's other keys under the first one.
+                    var start = _sb.Length;
+                    BlockMap(m, indent + 2);
+                    _sb.Remove(start, indent + 1).Insert(start, ' ');
+                }
+                else
+                {
+                    AfterIndicator(item, indent, allowAnchor: false);
+                }
+            }
+        }
+
+        private string? FlowText(Node node)
+        {
+            switch (node)
+            {
+                case Scalar s:
+                    return s.FlowText;
+                case Alias:
+                    return AliasText;
+                case Map m:
+                    var entries = new List<string>();
+                    if (HasMerge(m))
                     {
-                        return null;
+                        entries.Add(MergeLine(m.Merge));
                     }
 
-                    items.Add(text);
-                }
+                    foreach (var (k, v) in m.Entries)
+                    {
+                        if (v is Map { Anchor: true } || FlowText(v) is not { } text)
+                        {
+                            return null;
+                        }
 
-                return "[" + string.Join(", ", items) + "]";
-            default:
-                return null;
+                        entries.Add($"{k}: {text}");
+                    }
+
+                    return "{" + string.Join(", ", entries) + "}";
+                case Seq q:
+                    var items = new List<string>();
+                    foreach (var item in q.Items)
+                    {
+                        if (item is Map { Anchor: true } || FlowText(item) is not { } text)
+                        {
+                            return null;
+                        }
+
+                        items.Add(text);
+                    }
+
+                    return "[" + string.Join(", ", items) + "]";
+                default:
+                    return null;
+            }
         }
     }
 }
