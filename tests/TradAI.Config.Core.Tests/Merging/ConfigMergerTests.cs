@@ -45,6 +45,75 @@ public class ConfigMergerTests
         Assert.Equal(Y("a: {x: 1}"), Merge("a: ???", "a: {x: 1}"));
     }
 
+    // Rule 2 of issue 10: OmegaConf raises "Cannot merge DictConfig with ListConfig" either way round.
+    [Theory]
+    [InlineData("a: {x: 1}", "a: [1]")]
+    [InlineData("a: [1]", "a: {x: 1}")]
+    [InlineData("a: {b: {c: {}}}", "a: {b: {c: []}}")]
+    [InlineData("a: [1]\nb: ${a}", "b: {y: 2}")]
+    [InlineData("a: {x: 1}\nb: ${a}", "b: [2]")]
+    public void A_mapping_and_a_list_never_merge_into_each_other(string baseYaml, string overrideYaml)
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => Merge(baseYaml, overrideYaml));
+        Assert.Contains("cannot merge a", ex.Message);
+    }
+
+    [Fact]
+    public void A_list_or_mapping_still_replaces_or_is_replaced_through_null_and_missing()
+    {
+        Assert.Equal(Y("a: [1]"), ConfigMerger.Merge([Y("a: {x: 1}"), Y("a: null"), Y("a: [1]")]));
+        Assert.Equal(Y("a: {x: 1}"), Merge("a: {x: 1}", "a: ???"));
+        Assert.Equal(Y("a: [1]"), Merge("a: [1]", "a: ???"));
+    }
+
+    // Rule 3 of issue 10: merging a mapping into an interpolation merges into a copy of what it points at.
+    [Fact]
+    public void Merging_a_mapping_into_an_interpolation_of_a_mapping_copies_the_target_and_merges()
+    {
+        var merged = Merge("a: {x: 1}\nb: ${a}", "b: {y: 2}");
+        Assert.Equal(Y("a: {x: 1}\nb: {x: 1, y: 2}"), merged);
+        Assert.Equal(Y("b: {p: 1, q: 2}"), Merge("a: {x: {p: 1}}\nb: ${a.x}", "b: {q: 2}").Without("a"));
+    }
+
+    [Theory]
+    [InlineData("a: 1\nb: ${a}")]
+    [InlineData("b: ${nope}")]
+    [InlineData("b: ${oc.env:SURELY_UNSET_TRADAI_VARIABLE}")]
+    [InlineData("b: 'x${a}'\na: {x: 1}")]
+    public void An_interpolation_that_is_not_a_mapping_is_simply_replaced(string baseYaml) =>
+        Assert.Equal(Y("{y: 2}"), (ConfigMapping)Merge(baseYaml, "b: {y: 2}")["b"]!);
+
+    [Fact]
+    public void The_target_is_taken_as_merged_so_far_and_relative_references_move_with_the_copy()
+    {
+        // OmegaConf merges in place, key by key: a change to 'a' made earlier in the same override is seen.
+        Assert.Equal(Y("{x: 1, z: 3, y: 2}"), Merge("a: {x: 1}\nb: ${a}", "a: {z: 3}\nb: {y: 2}")["b"]);
+        Assert.Equal(Y("{x: 1, y: 2}"), Merge("a: {x: 1}\nb: ${a}", "b: {y: 2}\na: {z: 3}")["b"]);
+
+        // '???' onto such an interpolation freezes the copy: a later change to 'a' no longer shows in 'b'.
+        var frozen = ConfigMerger.Merge([Y("a: {x: 1}\nb: ${a}"), Y("b: ???"), Y("a: {x: 2}")]);
+        Assert.Equal(Y("{x: 1}"), frozen["b"]);
+
+        var relative = InterpolationResolver.Resolve(Merge("a: {x: 1, y: '${.x}'}\nb: ${a}", "b: {x: 5}"));
+        Assert.Equal(Y("{x: 5, y: 5}"), relative["b"]);
+    }
+
+    [Fact]
+    public void Merging_into_a_malformed_interpolation_is_an_error_even_when_the_value_is_replaced()
+    {
+        var malformed = ConfigMapping.Of(("b", "${a"));
+        Assert.Contains("not a valid interpolation", Assert.Throws<ConfigValidationException>(() => ConfigMerger.Merge(malformed, Y("b: 1"))).Message);
+    }
+
+    [Fact]
+    public void Keys_equal_in_python_merge_as_one_key_and_keep_the_base_form()
+    {
+        var merged = Merge("1: a\nno: b", "true: x\n0.0: y\n'1': z");
+        Assert.Equal([1L, false, "1"], merged.Keys);
+        Assert.Equal("x", merged[1L]);
+        Assert.Equal("y", merged[0L]);
+    }
+
     [Fact]
     public void Empty_inputs_are_identities()
     {

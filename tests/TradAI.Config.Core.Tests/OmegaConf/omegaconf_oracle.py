@@ -5,7 +5,8 @@ run in seconds. Values come back typed, so the C# side can compare strictly: {"m
 mapping (in order), {"l": [...]} a list, {"s": str}, {"i": "decimal"}, {"f": repr(float)}, {"b": bool}, {"n": null}.
 Requests:
   {"op": "merge", "docs": [yaml, ...]}  -> load each with OmegaConf.load, OmegaConf.merge them, to_container(resolve=True)
-  {"op": "load", "doc": yaml}           -> OmegaConf.load, to_container(resolve=False), and OmegaConf.to_yaml of it
+  {"op": "load", "doc": yaml}           -> OmegaConf.load, to_container(resolve=False) as "ok", OmegaConf.to_yaml of it as
+                                           "yaml", and that text loaded again as "reload" (or "reload_error")
 Answers: {"ok": value[, "yaml": text]} or {"error": "ExceptionType: first line of the message"}.
 """
 import io
@@ -48,7 +49,13 @@ def handle(request):
         return {"ok": encode(OmegaConf.to_container(merged, resolve=True))}
     if op == "load":
         config = load(request["doc"])
-        return {"ok": encode(OmegaConf.to_container(config, resolve=False)), "yaml": OmegaConf.to_yaml(config)}
+        answer = {"ok": encode(OmegaConf.to_container(config, resolve=False))}
+        answer["yaml"] = text = OmegaConf.to_yaml(config)
+        try:
+            answer["reload"] = encode(OmegaConf.to_container(load(text), resolve=False))
+        except Exception as e:
+            answer["reload_error"] = type(e).__name__ + ": " + str(e).strip().split("\n")[0]
+        return answer
     raise ValueError("unknown op " + op)
 
 
