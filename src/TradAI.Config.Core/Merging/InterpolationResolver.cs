@@ -22,7 +22,7 @@ public sealed class InterpolationResolver
     private readonly Func<string, string?> _environment;
     private readonly Dictionary<string, Resolved> _resolved = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _expanding = new(StringComparer.Ordinal);
+    private HashSet<string>? _expanding;
     private readonly List<ValidationProblem> _problems = [];
 
     private InterpolationResolver(ConfigMapping root, Func<string, string?> environment)
@@ -173,7 +173,7 @@ public sealed class InterpolationResolver
     private object? Expand(Resolved target)
     {
         var key = PathKey(target.Location);
-        if (!_expanding.Add(key))
+        if (!(_expanding ??= new(StringComparer.Ordinal)).Add(key))
         {
             throw new InterpolationFailure($"interpolation cycle: '{InputSanitizer.Sanitize(ConfigPath.Join(target.Location))}' contains a reference back to itself");
         }
@@ -184,7 +184,7 @@ public sealed class InterpolationResolver
         }
         finally
         {
-            _expanding.Remove(key);
+            _expanding!.Remove(key);
         }
     }
 
@@ -259,6 +259,8 @@ public sealed class InterpolationResolver
     {
         switch (interpolation)
         {
+            case NodeReference { Key: [Literal only] }:
+                return Select(only.Value, path);
             case NodeReference node:
                 var key = new StringBuilder();
                 foreach (var part in node.Key)
@@ -268,8 +270,15 @@ public sealed class InterpolationResolver
 
                 return Select(key.ToString(), path);
             case ResolverCall call:
-                var name = string.Join('.', call.Name.Select(p => p is Literal l ? l.Value : KeyText((Interpolation)p, path, "a resolver name")));
-                var args = call.Arguments.Select(a => Evaluate(a, path)).ToList();
+                // A literal piece may hold several dotted IDs ("oc.env"); nested interpolations give one piece each.
+                var name = call.Name is [Literal single] ? single.Value
+                    : string.Join('.', call.Name.Select(p => p is Literal l ? l.Value : KeyText((Interpolation)p, path, "a resolver name")));
+                var args = new List<object?>(call.Arguments.Count);
+                foreach (var argument in call.Arguments)
+                {
+                    args.Add(Evaluate(argument, path));
+                }
+
                 return new Resolved(CallResolver(name, args), path);
             default:
                 throw new InterpolationFailure("unsupported interpolation");

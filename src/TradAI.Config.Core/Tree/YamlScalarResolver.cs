@@ -66,23 +66,8 @@ public static class YamlScalarResolver
     /// Why OmegaConf would refuse to load <paramref name="text"/> as a value: its grammar rejects the interpolation in it
     /// (<c>${a b}</c>, <c>${a</c>); null when it has no <c>${</c> or parses.
     /// </summary>
-    public static string? InterpolationSyntaxError(string text)
-    {
-        if (!text.Contains("${", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        try
-        {
-            Merging.Grammar.InterpolationParser.Parse(text);
-            return null;
-        }
-        catch (Merging.Grammar.InterpolationSyntaxException ex)
-        {
-            return ex.Message;
-        }
-    }
+    public static string? InterpolationSyntaxError(string text) =>
+        text.Contains("${", StringComparison.Ordinal) ? Merging.Grammar.InterpolationParser.Validate(text) : null;
 
     /// <summary>Whether a string would be read back as something other than itself if written plain.</summary>
     public static bool NeedsQuoting(string text)

@@ -28,7 +28,7 @@ internal sealed class InterpolationLexer
     }
 
     private readonly string _s;
-    private readonly Stack<Mode> _stack = new();
+    private Stack<Mode>? _stack;
     private Mode _mode = Mode.TopLevel;
     private int _pos;
 
@@ -42,7 +42,7 @@ internal sealed class InterpolationLexer
     public static List<InterpolationToken> Tokenize(string text)
     {
         var lexer = new InterpolationLexer(text);
-        var tokens = new List<InterpolationToken>();
+        var tokens = new List<InterpolationToken>(8);
         while (lexer._pos < text.Length)
         {
             tokens.Add(lexer.Next());
@@ -65,7 +65,7 @@ internal sealed class InterpolationLexer
             throw new InterpolationSyntaxException($"token recognition error at: '{_s[_pos]}'");
         }
 
-        var token = new InterpolationToken(kind, _s.Substring(_pos, length));
+        var token = new InterpolationToken(kind, _s, _pos, length);
         _pos += length;
         switch (action)
         {
@@ -75,7 +75,7 @@ internal sealed class InterpolationLexer
             case Action.PushQuotedDouble: Push(Mode.QuotedDouble); break;
             case Action.SwitchToValue: _mode = Mode.Value; break;
             case Action.Pop:
-                if (_stack.Count == 0)
+                if (_stack is not { Count: > 0 })
                 {
                     throw new InterpolationSyntaxException("Empty Stack");
                 }
@@ -89,7 +89,7 @@ internal sealed class InterpolationLexer
 
     private void Push(Mode mode)
     {
-        _stack.Push(_mode);
+        (_stack ??= new Stack<Mode>(4)).Push(_mode);
         _mode = mode;
     }
 
@@ -159,8 +159,12 @@ internal sealed class InterpolationLexer
         best.Offer(c == '[' ? 1 + Ws(_pos + 1) : 0, InterpolationTokenKind.BracketOpen);
         best.Offer(WsChar(_pos, ']'), InterpolationTokenKind.BracketClose);
         best.Offer(WsCharWs(_pos, ':'), InterpolationTokenKind.Colon);
-        best.Offer(FloatLength(_pos), InterpolationTokenKind.Float);
-        best.Offer(IntLength(_pos), InterpolationTokenKind.Int);
+        if (c is (>= '0' and <= '9') or '+' or '-' or '.' or 'i' or 'I' or 'n' or 'N')
+        {
+            best.Offer(FloatLength(_pos), InterpolationTokenKind.Float);
+            best.Offer(IntLength(_pos), InterpolationTokenKind.Int);
+        }
+
         best.Offer(Word(_pos, "true") ? 4 : Word(_pos, "false") ? 5 : 0, InterpolationTokenKind.Bool);
         best.Offer(Word(_pos, "null") ? 4 : 0, InterpolationTokenKind.Null);
         best.Offer(c is '/' or '-' or '\\' or '+' or '.' or '$' or '%' or '*' or '@' or '?' or '|' ? 1 : 0, InterpolationTokenKind.UnquotedChar);

@@ -25,7 +25,10 @@ internal sealed class InterpolationParser
 
     /// <summary>Parses a whole config value (a string containing <c>${</c>).</summary>
     /// <exception cref="InterpolationSyntaxException">OmegaConf's grammar rejects the string.</exception>
-    public static Text Parse(string value)
+    public static Text Parse(string value) => SimpleInterpolation.TryParseNodeReferences(value) ?? ParseFull(value);
+
+    /// <summary>The full grammar, without the shortcut for plain node references (the tests compare the two).</summary>
+    internal static Text ParseFull(string value)
     {
         var parser = new InterpolationParser(InterpolationLexer.Tokenize(value), value);
         var text = parser.ParseText();
@@ -35,6 +38,28 @@ internal sealed class InterpolationParser
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// OmegaConf's load-time check of a value: its cheap <c>SIMPLE_INTERPOLATION_PATTERN</c> first (typical
+    /// <c>${a.b}</c> and <c>${oc.env:X,y}</c> shapes), the full grammar only when that does not match. Null when valid.
+    /// </summary>
+    public static string? Validate(string value)
+    {
+        if (SimpleInterpolation.Matches(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            Parse(value);
+            return null;
+        }
+        catch (InterpolationSyntaxException ex)
+        {
+            return ex.Message;
+        }
     }
 
     private Kind? Peek(int ahead = 0) => _pos + ahead < _tokens.Count ? _tokens[_pos + ahead].Kind : null;
@@ -58,66 +83,64 @@ internal sealed class InterpolationParser
     }
 
     // text: (interpolation | ANY_STR | ESC | ESC_INTER | TOP_ESC | QUOTED_ESC)+ ; null when empty.
+    // Unescaping looks one token ahead, as OmegaConf's visitor does: is the next child an interpolation, or none?
     private Text? ParseText()
     {
-        var raw = new List<object>(); // InterpolationToken or Interpolation, for the unescaping pass
+        var parts = new List<Part>();
+        string? literal = null;
+        StringBuilder? longer = null;
         while (Peek() is { } k)
         {
             if (k == Kind.InterOpen)
             {
-                raw.Add(ParseInterpolation());
-            }
-            else if (k is Kind.AnyStr or Kind.Esc or Kind.EscInter or Kind.TopEsc or Kind.QuotedEsc)
-            {
-                raw.Add(Take());
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        if (raw.Count == 0)
-        {
-            return null;
-        }
-
-        var parts = new List<Part>(raw.Count);
-        var literal = new StringBuilder();
-        for (var i = 0; i < raw.Count; i++)
-        {
-            if (raw[i] is Interpolation interpolation)
-            {
                 Flush();
-                parts.Add(interpolation);
+                parts.Add(ParseInterpolation());
                 continue;
             }
 
-            var token = (InterpolationToken)raw[i];
-            var next = i + 1 < raw.Count ? raw[i + 1] : null;
-            literal.Append(token.Kind switch
+            if (!IsText(k))
+            {
+                break;
+            }
+
+            var token = Take();
+            var next = Peek();
+            var beforeInterpolation = next == Kind.InterOpen;
+            var last = next is not { } n || !(IsText(n) || n == Kind.InterOpen);
+            var piece = token.Kind switch
             {
                 // '\\\${' -> '\${': keep the last len/2+1 characters.
-                Kind.EscInter => token.Text[^((token.Text.Length / 2) + 1)..],
+                Kind.EscInter => token.Source.Substring(token.Start + token.Length - ((token.Length / 2) + 1), (token.Length / 2) + 1),
                 Kind.Esc => EveryOther(token.Text),
-                Kind.TopEsc when next is Interpolation => EveryOther(token.Text),
-                Kind.QuotedEsc when next is null or Interpolation => EveryOther(token.Text),
+                Kind.TopEsc when beforeInterpolation => EveryOther(token.Text),
+                Kind.QuotedEsc when beforeInterpolation || last => EveryOther(token.Text),
                 _ => token.Text,
-            });
+            };
+            if (literal is null)
+            {
+                literal = piece;
+            }
+            else
+            {
+                (longer ??= new StringBuilder().Append(literal)).Append(piece);
+            }
         }
 
         Flush();
-        return new Text(parts);
+        return parts.Count == 0 ? null : new Text(parts);
 
         void Flush()
         {
-            if (literal.Length > 0)
+            if (literal is not null)
             {
-                parts.Add(new Literal(literal.ToString()));
-                literal.Clear();
+                parts.Add(new Literal(longer?.ToString() ?? literal));
+                literal = null;
+                longer = null;
             }
         }
     }
+
+    private static bool IsText(Kind k) => k is Kind.AnyStr or Kind.Esc or Kind.EscInter or Kind.TopEsc or Kind.QuotedEsc;
 
     /// <summary>Python's <c>text[1::2]</c>: the escaped characters of an escape run.</summary>
     internal static string EveryOther(string text)
@@ -136,7 +159,7 @@ internal sealed class InterpolationParser
     {
         Expect(Kind.InterOpen);
         var start = _pos;
-        if (TryParseResolverName(out var name) && Peek() == Kind.Colon)
+        if (MayBeResolverCall() && TryParseResolverName(out var name) && Peek() == Kind.Colon)
         {
             _pos++;
             var args = Peek() == Kind.BraceClose ? [] : ParseSequence();
@@ -148,9 +171,43 @@ internal sealed class InterpolationParser
         return ParseNodeReference();
     }
 
+    // A cheap look ahead: a plain dotted name followed by ':' (or a name with nested interpolations, tried fully).
+    private bool MayBeResolverCall()
+    {
+        for (var i = _pos; i < _tokens.Count; i++)
+        {
+            switch (_tokens[i].Kind)
+            {
+                case Kind.Id or Kind.Dot:
+                    continue;
+                case Kind.Colon or Kind.InterOpen:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     // resolverName: (interpolation | ID) (DOT (interpolation | ID))*
+    // A name of IDs only (oc.env, the usual case) comes back as one literal, cut from the source in one piece.
     private bool TryParseResolverName(out List<Part> name)
     {
+        var end = _pos;
+        while (end + 2 < _tokens.Count && _tokens[end].Kind == Kind.Id && _tokens[end + 1].Kind == Kind.Dot && _tokens[end + 2].Kind == Kind.Id)
+        {
+            end += 2;
+        }
+
+        if (end < _tokens.Count && _tokens[end].Kind == Kind.Id && (end + 1 >= _tokens.Count || _tokens[end + 1].Kind != Kind.Dot))
+        {
+            var from = _tokens[_pos].Start;
+            name = [new Literal(_source.Substring(from, _tokens[end].Start + _tokens[end].Length - from))];
+            _pos = end + 1;
+            return true;
+        }
+
         name = [];
         while (true)
         {
@@ -191,7 +248,31 @@ internal sealed class InterpolationParser
         }
 
         Expect(Kind.InterClose);
-        return new NodeReference(key);
+        return new NodeReference(Coalesce(key));
+    }
+
+    // Joins neighbouring literal pieces of a key path (the usual ${a.b} becomes one literal "a.b").
+    private static List<Part> Coalesce(List<Part> key)
+    {
+        if (key.Count == 1)
+        {
+            return key;
+        }
+
+        var joined = new List<Part>(key.Count);
+        foreach (var part in key)
+        {
+            if (part is Literal l && joined.Count > 0 && joined[^1] is Literal previous)
+            {
+                joined[^1] = new Literal(previous.Value + l.Value);
+            }
+            else
+            {
+                joined.Add(part);
+            }
+        }
+
+        return joined;
     }
 
     private void ParseKeyStep(List<Part> key, bool allowDot)
