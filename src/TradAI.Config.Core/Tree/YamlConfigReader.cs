@@ -289,9 +289,10 @@ public static class YamlConfigReader
                 {
                     nullKeyAt ??= keyEvent.Start;
                 }
-                else if (key is not string)
+                else if (key is not string || keyEvent is Scalar { Style: ScalarStyle.Plain, Value: "=", Tag.IsEmpty: true })
                 {
-                    // OmegaConf's loader refuses repeated string keys only; a repeated number or bool key is a dict assignment.
+                    // OmegaConf's loader refuses repeated string keys only (a plain '=' is not one yet when it checks);
+                    // a repeated number or bool key is a dict assignment.
                     builder.Set(key, value);
                 }
                 else if (!builder.TryAdd(key, value))

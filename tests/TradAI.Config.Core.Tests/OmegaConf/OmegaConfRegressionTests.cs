@@ -21,6 +21,7 @@ public class OmegaConfRegressionTests(OmegaConfOracle oracle)
         "a: =",
         "a: <<",
         "=: 1",
+        "k: {c: {=: [x], =: []}}",
         "a: !!str ???|||a: {x: 1}",
         "b: False|||b: !!str ???",
         "a: !!int 0o17\nb: !!float '1e3'\nc: !!bool YES",
