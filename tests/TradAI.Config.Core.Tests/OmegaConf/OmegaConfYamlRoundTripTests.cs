@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CsCheck;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Tests.Properties;
 using TradAI.Config.Core.Tree;
 
 namespace TradAI.Config.Core.Tests.OmegaConf;
@@ -38,28 +39,9 @@ public class OmegaConfYamlRoundTripTests(OmegaConfOracle oracle, ITestOutputHelp
         (1, Gen.Const(default(object))),
         (1, Gen.Const<object?>(MissingValue.Instance)));
 
-    private static Gen<object?> ValueGen(int depth) => depth <= 0
-        ? ScalarGen
-        : Gen.Frequency(
-            (6, ScalarGen),
-            (2, MappingGen(depth - 1).Select(m => (object?)m)),
-            (1, ValueGen(depth - 1).Array[0, 3].Select(items => (object?)ConfigSequence.From(items))));
-
-    private static Gen<ConfigMapping> MappingGen(int depth) =>
-        Gen.Select(KeyGen, ValueGen(depth)).Array[0, 5].Select(entries =>
-        {
-            var builder = new ConfigMappingBuilder();
-            foreach (var (k, v) in entries)
-            {
-                builder.TryAdd(k, v);
-            }
-
-            return builder.Build();
-        });
-
     // Trees straight from the generator, and trees the merge test's documents parse to.
     private static readonly Gen<ConfigMapping> Trees = Gen.Frequency(
-        (3, MappingGen(3)),
+        (3, ConfigGenerators.Mapping(KeyGen, ScalarGen, 3)),
         (1, OmegaConfCases.Document.Select(ParseOrEmpty)));
 
     private static ConfigMapping ParseOrEmpty(string yaml)
