@@ -37,10 +37,14 @@ internal static class OmegaConfDifferential
     }
 
     /// <summary>Null when both sides agree; otherwise what each produced.</summary>
-    public static string? CompareMerge(OmegaConfOracle oracle, IReadOnlyList<string> docs)
+    public static string? CompareMerge(OmegaConfOracle oracle, IReadOnlyList<string> docs) => CompareMerge(oracle, docs, out _);
+
+    /// <summary>As <see cref="CompareMerge(OmegaConfOracle, IReadOnlyList{string})"/>; <paramref name="bothFailed"/> tells an agreement on an error.</summary>
+    public static string? CompareMerge(OmegaConfOracle oracle, IReadOnlyList<string> docs, out bool bothFailed)
     {
         var theirs = oracle.Merge(docs);
         var (value, error) = RunOurs(docs);
+        bothFailed = error is not null && theirs["error"] is not null;
         return Compare(theirs, value, error);
     }
 

@@ -22,7 +22,7 @@ public class OmegaConfMergeDifferentialTests(OmegaConfOracle oracle, ITestOutput
             OmegaConfCases.Documents.Sample(
                 docs =>
                 {
-                    if (OmegaConfDifferential.CompareMerge(oracle, docs) is { } d)
+                    if (OmegaConfDifferential.CompareMerge(oracle, docs, out _) is { } d)
                     {
                         found.Add(OmegaConfCases.Print(docs) + "\n" + d);
                     }
@@ -35,18 +35,25 @@ public class OmegaConfMergeDifferentialTests(OmegaConfOracle oracle, ITestOutput
             return;
         }
 
+        var errors = 0;
         OmegaConfCases.Documents.Sample(
             docs =>
             {
-                if (OmegaConfDifferential.CompareMerge(oracle, docs) is { } d)
+                if (OmegaConfDifferential.CompareMerge(oracle, docs, out var bothFailed) is { } d)
                 {
                     throw new InvalidOperationException("disagreement with OmegaConf:\n" + d);
                 }
+
+                errors += bothFailed ? 1 : 0;
             },
             writeLine: output.WriteLine,
             seed: OmegaConfDifferential.Seed,
             iter: cases,
             threads: 1,
             print: OmegaConfCases.Print);
+
+        // Both kinds of outcome must be exercised: values compared, and errors on both sides.
+        output.WriteLine($"{cases} cases agree: {cases - errors} with equal values, {errors} failing on both sides");
+        Assert.InRange(errors, 1, cases - 1);
     }
 }
