@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using TradAI.Config.Core.Errors;
@@ -14,6 +15,12 @@ namespace TradAI.Config.Core.Tree;
 /// </summary>
 public static class YamlScalarResolver
 {
+    // Digits with PyYAML's '_' separators, per radix.
+    private static readonly SearchValues<char> BinaryDigits = SearchValues.Create("01_");
+    private static readonly SearchValues<char> OctalDigits = SearchValues.Create("01234567_");
+    private static readonly SearchValues<char> DecimalDigits = SearchValues.Create("0123456789_");
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF_");
+
     /// <summary>Resolves a plain (unquoted) scalar to null, bool, long, double, missing or string.</summary>
     /// <exception cref="ConfigValidationException">OmegaConf cannot load the scalar (see <see cref="TryResolvePlain"/>).</exception>
     public static object? ResolvePlain(string text) =>
@@ -127,8 +134,18 @@ public static class YamlScalarResolver
     {
         problem = null;
         var s = text.AsSpan();
+        var plainDecimal = !s.ContainsAny('_', ':');
         if (IsInt(s))
         {
+            // The common case, a decimal without separators, is what long.TryParse reads.
+            var digits = s[0] is '+' or '-' ? s[1..] : s;
+            if (plainDecimal && (digits.Length == 1 || digits[0] != '0') &&
+                long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var quick))
+            {
+                value = quick;
+                return true;
+            }
+
             if (TryConstructInt(text, out var l, out var overflow))
             {
                 value = l;
@@ -143,6 +160,14 @@ public static class YamlScalarResolver
 
         if (IsFloat(s))
         {
+            // The common case: digits, a point, an exponent — what Python's float() and double.TryParse agree on.
+            if (plainDecimal && char.IsAsciiDigit(s[^1]) &&
+                double.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var quick))
+            {
+                value = quick;
+                return true;
+            }
+
             if (TryConstructFloat(text, out var d))
             {
                 value = d;
@@ -180,9 +205,9 @@ public static class YamlScalarResolver
 
             return s[1] switch
             {
-                'b' => s.Length > 2 && AllOf(s[2..], static ch => ch is '0' or '1' or '_'),
-                'x' => s.Length > 2 && AllOf(s[2..], static ch => char.IsAsciiHexDigit(ch) || ch == '_'),
-                _ => AllOf(s[1..], static ch => ch is (>= '0' and <= '7') or '_'),
+                'b' => s.Length > 2 && !s[2..].ContainsAnyExcept(BinaryDigits),
+                'x' => s.Length > 2 && !s[2..].ContainsAnyExcept(HexDigits),
+                _ => !s[1..].ContainsAnyExcept(OctalDigits),
             };
         }
 
@@ -297,7 +322,7 @@ public static class YamlScalarResolver
 
         if (rest[0] == ':' && SexagesimalGroups(rest, out var afterGroups) && afterGroups.Length > 0 && afterGroups[0] == '.')
         {
-            return AllOf(afterGroups[1..], static ch => char.IsAsciiDigit(ch) || ch == '_');
+            return !afterGroups[1..].ContainsAnyExcept(DecimalDigits);
         }
 
         return false;
@@ -326,20 +351,7 @@ public static class YamlScalarResolver
             return false;
         }
 
-        return s.Length > 0 && AllOf(s, static ch => char.IsAsciiDigit(ch));
-    }
-
-    private static bool AllOf(ReadOnlySpan<char> s, Func<char, bool> allowed)
-    {
-        foreach (var ch in s)
-        {
-            if (!allowed(ch))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
     }
 
     // PyYAML's construct_yaml_int: drop '_', take the sign, then 0 / 0b / 0x / leading-0 octal / sexagesimal / decimal.
