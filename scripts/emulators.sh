@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # emulators.sh start|stop|status — install (first run only) and run the local AWS emulators the tests use:
-# DynamoDB Local (AWS's own jar, from the npm package amplify-dynamodb-simulator) and fauxqs (S3), on free
-# loopback ports. `start` writes the endpoints to .run/emulators.env (KEY=VALUE) and prints them as exports.
+# DynamoDB Local (AWS's own jar, from the npm package amplify-dynamodb-simulator), fauxqs (S3) and moto's server
+# (S3 with conditional writes, Secrets Manager; from the machine image's python3), on free loopback ports. `start` writes the endpoints to .run/emulators.env (KEY=VALUE) and prints them as exports.
 # Everything lives under .tools/ and .run/ in the repository (both git-ignored); nothing global is touched.
 set -euo pipefail
 
@@ -73,7 +73,8 @@ wait_ready() { # name pid logfile curl-args...
 }
 
 start() {
-  for c in java node npm curl tar; do command -v "$c" >/dev/null || die "'$c' not found on PATH"; done
+  for c in java node npm curl tar python3; do command -v "$c" >/dev/null || die "'$c' not found on PATH"; done
+  python3 -c 'import moto.server' 2>/dev/null || die "python3 has no moto (the machine image provides moto 5.2: python3 -m moto.server)"
   mkdir -p "$RUN"
   stop 2>/dev/null || true
   install
@@ -94,15 +95,23 @@ start() {
   local s3_pid=$!
   printf 's3\t%s\t%s\n' "$s3_pid" "fauxqs" >> "$RUN/emulators.pids"
 
+  local moto_port; moto_port=$(free_port)
+  setsid python3 -m moto.server -H 127.0.0.1 -p "$moto_port" > "$RUN/moto.log" 2>&1 < /dev/null &
+  local moto_pid=$!
+  printf 'moto\t%s\t%s\n' "$moto_pid" "moto.server" >> "$RUN/emulators.pids"
+
   wait_ready dynamodb "$ddb_pid" "$RUN/dynamodb.log" -X POST "http://127.0.0.1:$ddb_port/" \
     -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Content-Type: application/x-amz-json-1.0' \
     -H 'Authorization: AWS4-HMAC-SHA256 Credential=x/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' -d '{}'
   wait_ready s3 "$s3_pid" "$RUN/s3.log" "http://127.0.0.1:$s3_port/"
+  wait_ready moto "$moto_pid" "$RUN/moto.log" "http://127.0.0.1:$moto_port/moto-api/data.json"
   trap - ERR
 
   cat > "$RUN/emulators.env" <<ENV
 TRADAI_TEST_DYNAMODB_ENDPOINT=http://127.0.0.1:$ddb_port
 TRADAI_TEST_S3_ENDPOINT=http://127.0.0.1:$s3_port
+TRADAI_TEST_MOTO_ENDPOINT=http://127.0.0.1:$moto_port
+TRADAI_TEST_DYNAMODB_LOCAL_DIR=$TOOLS/dynamodb-local
 ENV
   sed 's/^/export /' "$RUN/emulators.env"
 }

@@ -1,6 +1,6 @@
 using Amazon.CDK;
+using TradAI.Deployment.Environments;
 using TradAI.Infra.Cdk.Stacks;
-using TradAI.Infra.Environments;
 using TradAI.Infra.Model;
 
 namespace TradAI.Infra.Cdk;

@@ -59,11 +59,17 @@ public sealed class AwsBackendCommandTests
     }
 
     [Fact]
-    public async Task A_missing_bucket_is_an_external_service_error()
+    public async Task A_missing_bucket_is_an_external_service_error_for_every_command_not_a_missing_config()
     {
-        var r = await Run("no-such-bucket-" + Guid.NewGuid().ToString("N")[..8], null, "config", "list");
-        Assert.Equal(5, r.ExitCode);
-        Assert.DoesNotContain("   at ", r.Stderr);
+        var bucket = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var args in new[] { new[] { "config", "list" }, ["config", "exists", "x"], ["config", "delete", "x"], ["config", "show", "x"] })
+        {
+            var r = await Run(bucket, null, args);
+            Assert.True(r.ExitCode == 5, $"{string.Join(' ', args)}: exit {r.ExitCode} {r.Stderr}");
+            Assert.Contains("the bucket does not exist", r.Stderr);
+            Assert.Equal("", r.Stdout);
+            Assert.DoesNotContain("   at ", r.Stderr);
+        }
     }
 
     [Fact]

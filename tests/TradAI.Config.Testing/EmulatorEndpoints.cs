@@ -10,6 +10,12 @@ public static class EmulatorEndpoints
 
     public static string S3 => Get("TRADAI_TEST_S3_ENDPOINT");
 
+    /// <summary>moto's server: S3 that honours conditional writes (If-Match / If-None-Match), and Secrets Manager.</summary>
+    public static string Moto => Get("TRADAI_TEST_MOTO_ENDPOINT");
+
+    /// <summary>The installed DynamoDB Local (folder with DynamoDBLocal.jar), for tests that need a database of their own.</summary>
+    public static string DynamoDbLocalDirectory => Get("TRADAI_TEST_DYNAMODB_LOCAL_DIR");
+
     /// <summary>The repository root (the folder holding TradAI.Config.slnx).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 

@@ -18,7 +18,7 @@ var random = new Random(int.Parse(args[2], CultureInfo.InvariantCulture));
 for (var i = 0; ; i++)
 {
     // A small content space, so dedup, re-creation after deprecation and rollbacks all happen.
-    var content = ConfigMapping.Of(("n", (long)random.Next(24)), ("payload", new string('x', random.Next(2000))));
+    var content = Strategy.With("n", (long)random.Next(24)).With("payload", new string('x', random.Next(2000)));
     try
     {
         var created = await service.CreateAsync(strategy, content, "crash-worker");
@@ -44,4 +44,11 @@ for (var i = 0; ; i++)
 
     Console.Out.WriteLine($"op {i}");
     Console.Out.Flush();
+}
+
+/// <summary>A valid strategy config: versions must pass the schema.</summary>
+internal static partial class Program
+{
+    private static readonly ConfigMapping Strategy = YamlConfigReader.ParseMapping(
+        "name: crash\nversion: 1.0.0\ntimeframe: 5m\nexchange: binance\nstake_currency: USDT\npairs: [BTC/USDT]\n");
 }

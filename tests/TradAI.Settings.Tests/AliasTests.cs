@@ -1,4 +1,5 @@
 using AwesomeAssertions;
+using TradAI.Deployment.Environments;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Services;
 
@@ -61,7 +62,7 @@ public sealed class AliasTests : IDisposable
     [Fact]
     public void The_environment_can_be_set_by_the_unprefixed_name()
     {
-        var settings = SettingsLoader.Load<BackendSettings>(TestEnv.Options([("ENVIRONMENT", "production"), .. TestEnv.ValidNonDevBackend("prod")[1..]]));
+        var settings = SettingsLoader.Load<BackendSettings>(TestEnv.Options([("ENVIRONMENT", "prod"), .. TestEnv.ValidNonDevBackend("prod")[1..]]));
 
         settings.Environment.Should().Be(DeploymentEnvironment.Prod);
     }

@@ -67,12 +67,16 @@ public sealed class CompositionTests
     }
 
     [Fact]
-    public void The_strategy_service_requires_its_strategy_name()
+    public void The_strategy_service_serves_every_strategy_unless_one_is_pinned()
     {
-        var act = () => SettingsLoader.Load<StrategyServiceSettings>(TestEnv.Options());
+        // The deployed strategy-service is one ECS service for all strategies: its container gets no strategy name.
+        var all = SettingsLoader.Load<StrategyServiceSettings>(TestEnv.Options());
+        var pinned = SettingsLoader.Load<StrategyServiceSettings>(TestEnv.Options(("STRATEGY_STRATEGY_NAME", "momentum")));
 
-        act.Should().Throw<ConfigValidationException>().Which.Problems.Single().Should().Match<ValidationProblem>(p =>
-            p.Path == "strategy_name" && p.Message == "is required (set STRATEGY_STRATEGY_NAME)");
+        all.StrategyName.Should().BeNull();
+        all.ConfigBucket.Should().Be("tradai-configs-dev");
+        all.DynamoDbTableName.Should().Be("tradai-config-versions-dev");
+        pinned.StrategyName.Should().Be("momentum");
     }
 
     [Fact]
@@ -120,10 +124,11 @@ public sealed class CompositionTests
     }
 
     [Fact]
-    public void The_catalog_finds_services_by_key_case_insensitively()
+    public void The_catalog_finds_services_by_their_deployed_name_case_insensitively()
     {
         Catalog.SettingsCatalog.Find("Backend").Should().BeSameAs(BackendSettings.Schema);
-        Catalog.SettingsCatalog.Find("strategy").Should().BeSameAs(StrategyServiceSettings.Schema);
+        Catalog.SettingsCatalog.Find("strategy-service").Should().BeSameAs(StrategyServiceSettings.Schema);
+        Catalog.SettingsCatalog.Find("strategy").Should().BeNull("one service naming: the stacks' name, strategy-service");
         Catalog.SettingsCatalog.Find("frontend").Should().BeNull();
     }
 

@@ -1,5 +1,6 @@
 using AwesomeAssertions;
 using TradAI.Config.Core.Errors;
+using TradAI.Deployment.Environments;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Services;
 

@@ -45,6 +45,45 @@ public sealed class ErrorAndRedactionTests
     }
 
     [Fact]
+    public void A_nul_in_an_env_file_value_is_refused_naming_the_file_and_line_not_the_value()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write(".env", "BACKEND_HOST=ok\nBACKEND_PORT=80\u0000\n");
+
+        var act = () => SettingsLoader.Load<BackendSettings>(new SettingsLoadOptions { Environment = TestEnv.Vars(), EnvFiles = [file] });
+
+        act.Should().Throw<ConfigValidationException>().Which.Message.Should().Contain("line 2").And.Contain("NUL character").And.NotContain("80");
+    }
+
+    [Fact]
+    public void Control_characters_in_a_bad_value_are_shown_as_escapes_not_dropped()
+    {
+        var act = () => SettingsLoader.Load<BackendSettings>(TestEnv.Options(("BACKEND_PORT", "80\u001b[2K")));
+
+        act.Should().Throw<ConfigValidationException>().Which.Problems.Single().Message
+            .Should().Be("must be a whole number (got '80\\u001B[2K'; from env BACKEND_PORT)");
+    }
+
+    [Fact]
+    public void A_nul_in_a_number_from_any_source_is_not_ignored()
+    {
+        var act = () => SettingsLoader.Load<BackendSettings>(TestEnv.Options(("BACKEND_PORT", "80\u0000")));
+        act.Should().Throw<ConfigValidationException>().Which.Problems.Single().Message.Should().StartWith("must be a whole number (got '80\\u0000'");
+    }
+
+    [Fact]
+    public void An_env_file_that_is_not_utf8_is_refused_with_its_byte_offset()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "latin1.env");
+        File.WriteAllBytes(file, [.. "BACKEND_HOST=caf"u8, 0xE9, .. "\n"u8]);
+
+        var act = () => SettingsLoader.Load<BackendSettings>(new SettingsLoadOptions { Environment = TestEnv.Vars(), EnvFiles = [file] });
+
+        act.Should().Throw<ConfigValidationException>().Which.Message.Should().Contain("invalid UTF-8 at byte 16 (line 1)");
+    }
+
+    [Fact]
     public void User_input_in_messages_is_sanitized()
     {
         var act = () => SettingsLoader.Load<BackendSettings>(TestEnv.Options(("BACKEND_DATA_COLLECTION_URL", "<script>alert(1)</script>")));

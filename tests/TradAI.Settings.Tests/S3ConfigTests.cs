@@ -5,6 +5,7 @@ using AwesomeAssertions;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Testing;
+using TradAI.Settings.Aws;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Services;
 
@@ -75,7 +76,7 @@ public sealed class S3ConfigTests : IAsyncLifetime
     public async Task An_s3_url_in_S3_CONFIG_is_read_from_the_bucket()
     {
         var location = $"s3://{_bucket}/backend/dev.yaml";
-        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("BACKEND_S3_CONFIG", location)), EnvFiles = [], Aws = Emulator };
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("BACKEND_S3_CONFIG", location)), EnvFiles = [] }.WithS3(Emulator);
 
         AssertFromYaml(await SettingsLoader.ResolveAsync<BackendSettings>(options, TestContext.Current.CancellationToken), location);
         AssertFromYaml(SettingsLoader.Resolve<BackendSettings>(options), location);
@@ -87,7 +88,7 @@ public sealed class S3ConfigTests : IAsyncLifetime
         var location = $"s3://{_bucket}/backend/dev.yaml";
         var env = TestEnv.Vars(("S3_CONFIG", location), ("AWS_ENDPOINT_URL_S3", EmulatorEndpoints.S3), ("AWS_REGION", "us-east-1"), ("AWS_ACCESS_KEY_ID", "x"), ("AWS_SECRET_ACCESS_KEY", "x"));
 
-        var settings = await SettingsLoader.LoadAsync<BackendSettings>(new SettingsLoadOptions { Environment = env, EnvFiles = [] }, TestContext.Current.CancellationToken);
+        var settings = await SettingsLoader.LoadAsync<BackendSettings>(new SettingsLoadOptions { Environment = env, EnvFiles = [] }.WithS3(), TestContext.Current.CancellationToken);
 
         settings.EcsCluster.Should().Be("from-s3");
     }
@@ -97,7 +98,7 @@ public sealed class S3ConfigTests : IAsyncLifetime
     {
         var location = $"s3://{_bucket}/backend/dev.yaml";
         var file = _dir.Write(".env", $"S3_CONFIG={location}\nBACKEND_PORT=8401\n");
-        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("BACKEND_LOG_LEVEL", "error")), EnvFiles = [file], Aws = Emulator };
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("BACKEND_LOG_LEVEL", "error")), EnvFiles = [file] }.WithS3(Emulator);
 
         var resolution = await SettingsLoader.ResolveAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
 
@@ -110,11 +111,43 @@ public sealed class S3ConfigTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_object_is_not_found()
     {
-        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", $"s3://{_bucket}/nope.yaml")), EnvFiles = [], Aws = Emulator };
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", $"s3://{_bucket}/nope.yaml")), EnvFiles = [] }.WithS3(Emulator);
 
         var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
 
         (await act.Should().ThrowAsync<NotFoundException>()).WithMessage("*nope.yaml*does not exist*");
+    }
+
+    [Fact]
+    public async Task Without_an_s3_reader_an_s3_location_says_how_to_add_one_and_reads_nothing()
+    {
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", $"s3://{_bucket}/backend/dev.yaml")), EnvFiles = [] };
+
+        var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
+
+        var error = (await act.Should().ThrowAsync<ConfigValidationException>()).Which;
+        error.Problems.Single().Path.Should().Be("S3_CONFIG");
+        error.Message.Should().Contain("TradAI.Settings.Aws").And.Contain("WithS3()");
+    }
+
+    [Fact]
+    public void The_settings_library_carries_no_aws_sdk()
+    {
+        typeof(SettingsLoader).Assembly.GetReferencedAssemblies().Select(a => a.Name)
+            .Should().NotContain(n => n!.StartsWith("AWSSDK", StringComparison.Ordinal) || n == "TradAI.Config.Aws");
+        typeof(S3SettingsDocumentReader).Assembly.GetReferencedAssemblies().Select(a => a.Name).Should().Contain("AWSSDK.S3");
+    }
+
+    [Fact]
+    public async Task A_document_over_the_size_limit_is_refused_before_it_is_parsed()
+    {
+        var big = "x: " + new string('a', 5 * 1024 * 1024) + "\n";
+        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "big.yaml", ContentBody = big }, TestContext.Current.CancellationToken);
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", $"s3://{_bucket}/big.yaml")), EnvFiles = [] }.WithS3(Emulator);
+
+        var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<ConfigValidationException>()).Which.Message.Should().Contain("byte limit");
     }
 
     [Fact]
@@ -133,7 +166,7 @@ public sealed class S3ConfigTests : IAsyncLifetime
     [InlineData("s3://Bad_Bucket/key.yaml")]
     public async Task A_malformed_s3_url_is_a_validation_error(string location)
     {
-        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", location)), EnvFiles = [], Aws = Emulator };
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", location)), EnvFiles = [] }.WithS3(Emulator);
 
         var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
 
@@ -149,6 +182,29 @@ public sealed class S3ConfigTests : IAsyncLifetime
         var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
 
         await act.Should().ThrowAsync<ConfigValidationException>();
+    }
+
+    [Fact]
+    public async Task An_s3_object_that_is_not_utf8_is_refused_with_its_byte_offset()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _s3.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = "backend/latin1.yaml", InputStream = new MemoryStream([.. "backend:\n  ecs_cluster: caf"u8, 0xE9, .. "\n"u8]) }, ct);
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", $"s3://{_bucket}/backend/latin1.yaml")), EnvFiles = [] }.WithS3(Emulator);
+
+        var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, ct);
+
+        (await act.Should().ThrowAsync<ConfigValidationException>()).Which.Message.Should().Contain("invalid UTF-8 at byte 27 (line 2)");
+    }
+
+    [Fact]
+    public async Task A_local_file_that_is_not_utf8_is_refused()
+    {
+        File.WriteAllBytes(Path.Combine(_dir.Path, "latin1.yaml"), [.. "port: 8"u8, 0xFF]);
+        var options = new SettingsLoadOptions { Environment = TestEnv.Vars(("S3_CONFIG", "latin1.yaml")), EnvFiles = [], BaseDirectory = _dir.Path };
+
+        var act = () => SettingsLoader.LoadAsync<BackendSettings>(options, TestContext.Current.CancellationToken);
+
+        (await act.Should().ThrowAsync<ConfigValidationException>()).Which.Message.Should().Contain("invalid UTF-8 at byte 7");
     }
 
     [Fact]

@@ -9,6 +9,9 @@ using TradAI.Config.Core.Secrets;
 using TradAI.Config.Core.Strategies;
 using TradAI.Config.Local.Secrets;
 using TradAI.Config.MLflow.Registry;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
+using TradAI.Infra.Resolution;
 
 namespace TradAI.Cli.Commands;
 
@@ -16,7 +19,8 @@ namespace TradAI.Cli.Commands;
 /// The <c>--backend local|aws</c> choice and the AWS/MLflow options that go with it, plus factories that turn a parse
 /// result into a config store, a secret store or a model registry. Explicit options win over the environment
 /// (<c>TRADAI_BACKEND</c>, <c>TRADAI_S3_BUCKET</c>, <c>TRADAI_S3_PREFIX</c>, <c>AWS_REGION</c>, <c>AWS_PROFILE</c>,
-/// <c>AWS_ENDPOINT_URL[_S3|_SECRETS_MANAGER]</c>, <c>MLFLOW_TRACKING_*</c>).
+/// <c>AWS_ENDPOINT_URL[_S3|_SECRETS_MANAGER]</c>, <c>MLFLOW_TRACKING_*</c>). With neither, the bucket and the versions
+/// table are the ones the stacks deploy for <c>TRADAI_ENV</c> (default dev), resolved as <c>tradai infra show</c> does.
 /// </summary>
 internal static class BackendOptions
 {
@@ -32,7 +36,10 @@ internal static class BackendOptions
 
     public static readonly Option<string?> Profile = new("--profile") { Description = "AWS named profile", Recursive = true };
 
-    public static readonly Option<string?> Bucket = new("--bucket") { Description = "S3 bucket of the config store (default: TRADAI_S3_BUCKET, else tradai-configs-$TRADAI_ENV)", Recursive = true };
+    /// <summary>Variable naming the environment whose deployed bucket and table the AWS backend uses by default.</summary>
+    public const string EnvironmentVariable = "TRADAI_ENV";
+
+    public static readonly Option<string?> Bucket = new("--bucket") { Description = "S3 bucket of the config store (default: TRADAI_S3_BUCKET, else the stacks' config bucket of $TRADAI_ENV, tradai-configs-dev by default)", Recursive = true };
 
     public static readonly Option<string?> Prefix = new("--prefix") { Description = "S3 key prefix of the config store (default: TRADAI_S3_PREFIX)", Recursive = true };
 
@@ -60,9 +67,25 @@ internal static class BackendOptions
             Profile = result.GetValue(Profile),
         });
 
-    /// <summary>The S3 config store for <c>--backend aws</c>.</summary>
-    public static S3ConfigRepository CreateS3ConfigRepository(ParseResult result) =>
-        S3ConfigRepository.Create(Aws(result, "s3"), S3ConfigRepositoryOptions.FromEnvironment(result.GetValue(Bucket), result.GetValue(Prefix)));
+    /// <summary>The S3 config store for <c>--backend aws</c>: --bucket, else TRADAI_S3_BUCKET, else the deployed config bucket.</summary>
+    public static S3ConfigRepository CreateS3ConfigRepository(ParseResult result)
+    {
+        var bucket = result.GetValue(Bucket)
+            ?? (Environment.GetEnvironmentVariable("TRADAI_S3_BUCKET") is { Length: > 0 } fromEnv ? fromEnv : Deployed().Config.Storage.Bucket(ResourceKeys.Buckets.Configs).Name);
+        return S3ConfigRepository.Create(Aws(result, "s3"), S3ConfigRepositoryOptions.FromEnvironment(bucket, result.GetValue(Prefix)));
+    }
+
+    /// <summary>
+    /// The environment <c>TRADAI_ENV</c> names (default dev), resolved from this checkout the way the stacks are
+    /// (cdk.json, infra/.env, PROJECT_NAME): the AWS backend's default bucket and table are the deployed ones.
+    /// </summary>
+    /// <exception cref="Config.Core.Errors.ConfigValidationException">TRADAI_ENV is not dev, staging or prod.</exception>
+    public static InfraWorkspaceResolution Deployed() =>
+        InfraWorkspace.Resolve(
+            Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env : DeploymentEnvironment.Dev.ToName(),
+            EnvironmentVariable,
+            assignments: null,
+            Directory.GetCurrentDirectory());
 
     /// <summary>The config store in force: S3 with <c>--backend aws</c>, else the local folder of <paramref name="localFactory"/>.</summary>
     public static IConfigRepository CreateConfigRepository(ParseResult result, Func<ParseResult, IConfigRepository> localFactory) =>

@@ -3,6 +3,7 @@ using TradAI.Cli.Output;
 using TradAI.Config.Core.Merging;
 using TradAI.Config.Core.Repositories;
 using TradAI.Config.Core.Strategies;
+using TradAI.Config.Core.Tree;
 
 namespace TradAI.Cli.Commands;
 
@@ -82,21 +83,21 @@ internal static class ConfigCommands
         cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
             var name = ConfigNames.Validate(result.GetValue(NameArgument));
-            var doc = await InputFiles.ReadAsync(result.GetValue(file)!, ct).ConfigureAwait(false);
+            var doc = await InputFiles.ReadAsync(result.GetValue(file)!, ct, InputFiles.ToStore).ConfigureAwait(false);
             var store = ConfigStores.Create(result);
             var mode = result.GetValue(merge);
+            Action<ConfigMapping>? check = result.GetValue(validate) ? merged => StrategyConfigLoader.Bind(InterpolationResolver.Resolve(merged)) : null;
             if (mode is not null)
             {
-                var current = await store.DownloadAsync(name, ct).ConfigureAwait(false);
-                doc = ConfigRepositoryExtensions.MergeUpdates(current, doc, mode == "deep" ? MergeMode.Deep : MergeMode.Shallow);
+                // A conditional read-modify-write: a concurrent writer's change is merged, never lost.
+                await store.MergeAndUploadAsync(name, doc, mode == "deep" ? MergeMode.Deep : MergeMode.Shallow, check, ct).ConfigureAwait(false);
             }
-
-            if (result.GetValue(validate))
+            else
             {
-                StrategyConfigLoader.Bind(InterpolationResolver.Resolve(doc));
+                check?.Invoke(doc);
+                await store.UploadAsync(name, doc, ct).ConfigureAwait(false);
             }
 
-            await store.UploadAsync(name, doc, ct).ConfigureAwait(false);
             await CliRunner.Error.WriteLineAsync($"stored {name}").ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
@@ -149,7 +150,7 @@ internal static class ConfigCommands
         var cmd = new Command("merge", "Deep-merge plain YAML files and overrides (no store involved)") { files, SetOption, validate, structMode };
         cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
         {
-            var docs = new List<Config.Core.Tree.ConfigMapping>();
+            var docs = new List<ConfigMapping>();
             foreach (var f in result.GetValue(files)!)
             {
                 docs.Add(await InputFiles.ReadAsync(f, ct).ConfigureAwait(false));

@@ -1,33 +1,25 @@
-using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using TradAI.Config.Core.Tree;
 
 namespace TradAI.Cli.Commands;
 
-/// <summary>Reads YAML documents named on the command line ("-" is standard input).</summary>
+/// <summary>Reads YAML documents named on the command line ("-" is standard input), bounded and as strict UTF-8.</summary>
 internal static class InputFiles
 {
-    public static async Task<ConfigMapping> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>What commands that store the document read with: an empty input is refused, not stored as <c>{}</c>.</summary>
+    public static readonly YamlReadOptions ToStore = YamlReadOptions.Default with { AllowEmptyDocument = false };
+
+    public static async Task<ConfigMapping> ReadAsync(string path, CancellationToken cancellationToken, YamlReadOptions? options = null)
     {
+        options ??= YamlReadOptions.Default;
         if (path == "-")
         {
-            var limit = YamlReadOptions.Default.MaxDocumentBytes;
-            var buffer = new char[limit + 1];
-            var stdin = Console.In;
-            var total = 0;
-            int read;
-            while (total <= limit && (read = await stdin.ReadAsync(buffer.AsMemory(total, buffer.Length - total), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
-
-            if (total > limit)
-            {
-                throw new ConfigValidationException($"<stdin>: document is larger than the {limit:N0}-byte limit");
-            }
-
-            return YamlConfigReader.ParseMapping(new string(buffer, 0, total), "<stdin>");
+            // The raw stream, not Console.In: its decoder would turn invalid bytes into U+FFFD.
+            var stdin = Console.OpenStandardInput();
+            var text = await Utf8Input.ReadAsync(stdin, options.MaxDocumentBytes, "<stdin>", cancellationToken).ConfigureAwait(false);
+            return YamlConfigReader.ParseMapping(text, "<stdin>", options);
         }
 
-        return await YamlConfigReader.ReadFileAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await YamlConfigReader.ReadFileAsync(path, options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TradAI.Cli.Output;
 using TradAI.Config.Core.Errors;
+using TradAI.Settings.Aws;
 using TradAI.Settings.Catalog;
 using TradAI.Settings.Loading;
 
@@ -9,7 +10,8 @@ namespace TradAI.Cli.Commands;
 
 /// <summary>
 /// <c>tradai settings show|validate SERVICE</c>: resolve a service's settings exactly as the service would at start-up
-/// (environment, env files, S3_CONFIG, defaults) and show each value with its source, secrets masked.
+/// (environment, env files, S3_CONFIG, defaults) and show each value with its source, secrets masked. SERVICE is
+/// the service's name as the stacks and <c>tradai infra env --service</c> know it.
 /// </summary>
 internal static class SettingsCommands
 {
@@ -109,7 +111,7 @@ internal static class SettingsCommands
             Environment = EnvironmentOverride,
             EnvFiles = envFiles is { Length: > 0 } ? envFiles : null,
             LoadS3Config = !noS3Config,
-        };
+        }.WithS3();
         return SettingsLoader.ResolveAsync(schema, options, cancellationToken);
     }
 

@@ -3,9 +3,12 @@ using Spectre.Console;
 using TradAI.Cli.Output;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Versioning;
+using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Tree;
 using TradAI.Config.Core.Versioning;
 using TradAI.Config.Local.Versioning;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Tables;
 
 namespace TradAI.Cli.Commands;
 
@@ -22,7 +25,13 @@ internal static class VersionCommands
 
     private static readonly Option<string?> TableOption = new("--table")
     {
-        Description = $"DynamoDB table (aws backend; env {TableVariable}, default {DynamoDbVersionTable.DefaultTableName}); created with TTL on the first write if missing",
+        Description = $"DynamoDB table (aws backend; env {TableVariable}, default: the stacks' versions table of ${BackendOptions.EnvironmentVariable}, tradai-config-versions-dev by default)",
+        Recursive = true,
+    };
+
+    private static readonly Option<bool> CreateTableOption = new("--create-table")
+    {
+        Description = "Create the versions table from the schema when it is missing (tests and emulators; a deployment gets it from the persistent stack)",
         Recursive = true,
     };
 
@@ -38,7 +47,7 @@ internal static class VersionCommands
     {
         var version = new Command("version", "Content-addressed config versions: create, list, activate, deprecate, diff, roll back")
         {
-            TableOption, ShowRequestsOption,
+            TableOption, CreateTableOption, ShowRequestsOption,
         };
         version.WithBackendOptions();
         version.Subcommands.Add(CreateCommand());
@@ -71,7 +80,7 @@ internal static class VersionCommands
 
             var content = configName is not null
                 ? await ConfigStores.Create(result).DownloadAsync(configName, ct).ConfigureAwait(false)
-                : await InputFiles.ReadAsync(filePath!, ct).ConfigureAwait(false);
+                : await InputFiles.ReadAsync(filePath!, ct, InputFiles.ToStore).ConfigureAwait(false);
             return await WithServiceAsync(result, write: true, async service =>
             {
                 var write = await service.CreateAsync(result.GetValue(StrategyArgument)!, content, CreatedBy(result), ct).ConfigureAwait(false);
@@ -278,13 +287,23 @@ internal static class VersionCommands
         }
 
         var options = BackendOptions.Aws(result, "dynamodb");
-        var table = result.GetValue(TableOption)
-            ?? (Environment.GetEnvironmentVariable(TableVariable) is { Length: > 0 } t ? t : DynamoDbVersionTable.DefaultTableName);
+        var explicitTable = result.GetValue(TableOption) ?? (Environment.GetEnvironmentVariable(TableVariable) is { Length: > 0 } t ? t : null);
+        var deployed = explicitTable is null ? BackendOptions.Deployed().Config : null;
+        var table = explicitTable ?? deployed!.Storage.Table(VersionsTable.Key).Name;
         var counter = new DynamoDbRequestCounter();
         using var client = counter.CreateCountingClient(new AwsClientFactory(options));
         try
         {
-            await body(new ConfigVersionService(new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: write))).ConfigureAwait(false);
+            await body(new ConfigVersionService(new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: result.GetValue(CreateTableOption)))).ConfigureAwait(false);
+        }
+        catch (ExternalServiceException ex) when (ex.ErrorCode == DynamoDbVersionTable.MissingTableErrorCode)
+        {
+            // Say which table was expected and how it comes to exist.
+            var how = deployed is null
+                ? $"check --table / {TableVariable}, or pass --create-table to create it (tests and emulators)"
+                : $"deploy the {deployed.Env.ToName()} stacks first (cd infra && npx aws-cdk deploy {deployed.Environment.StackName("persistent")} -c environment={deployed.Env.ToName()}), "
+                  + "or pass --table NAME; --create-table creates it here (tests and emulators)";
+            throw new ExternalServiceException("dynamodb", $"{ex.Message}: {how}", ex) { ErrorCode = ex.ErrorCode };
         }
         finally
         {

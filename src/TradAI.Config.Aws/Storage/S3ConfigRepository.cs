@@ -1,7 +1,8 @@
-using System.Text;
+using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using TradAI.Config.Core.Repositories;
 using TradAI.Config.Core.Tree;
 
@@ -10,10 +11,15 @@ namespace TradAI.Config.Aws.Storage;
 /// <summary>
 /// The cloud config store (SPEC §4.1): YAML documents at <c>s3://{bucket}/{prefix}{name}.yaml</c>.
 /// Documents are parsed in memory, so nothing is left on local disk; the client is injected for tests and for
-/// <see cref="Clients.AwsClientFactory"/>. Reads also find a legacy <c>.yml</c> key, writes always use <c>.yaml</c>.
+/// <see cref="Clients.AwsClientFactory"/>. Reads also find a legacy <c>.yml</c> key (or either extension in another
+/// letter case); writes always use <c>.yaml</c>. Conditional writes are S3's own: <c>If-Match</c> with the ETag a read
+/// returned, <c>If-None-Match: *</c> when nothing was there — one GET and one PUT per uncontended read-modify-write.
 /// </summary>
 public sealed class S3ConfigRepository : IConfigRepository
 {
+    // The entity tag of a config read from a legacy key: the .yaml key was absent, so a write expects it still is.
+    private const string LegacyTagPrefix = "legacy-key:";
+
     private readonly IAmazonS3 _client;
     private readonly YamlReadOptions _yamlOptions;
 
@@ -44,24 +50,33 @@ public sealed class S3ConfigRepository : IConfigRepository
     public async Task<ConfigMapping> DownloadAsync(string name, CancellationToken cancellationToken = default)
     {
         var stem = ConfigNames.Validate(name);
-        var key = Options.Prefix + stem + ".yaml";
-        try
-        {
-            return await ReadAsync(stem, key, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NotFoundException)
-        {
-            var legacy = Options.Prefix + stem + ".yml";
-            if (!await ExistsKeyAsync(stem, legacy, cancellationToken).ConfigureAwait(false))
-            {
-                throw;
-            }
-
-            return await ReadAsync(stem, legacy, cancellationToken).ConfigureAwait(false);
-        }
+        return (await TryDownloadAsync(stem, cancellationToken).ConfigureAwait(false))?.Config ?? throw NotFound(stem);
     }
 
-    public async Task UploadAsync(string name, ConfigMapping config, CancellationToken cancellationToken = default)
+    public async Task<StoredConfig?> TryDownloadAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var stem = ConfigNames.Validate(name);
+        var key = Options.Prefix + stem + ".yaml";
+        var read = await TryReadAsync(stem, key, cancellationToken).ConfigureAwait(false);
+        if (read is not null)
+        {
+            return read;
+        }
+
+        // Rare: a .yml (or .YAML ...) key. One listing finds every spelling.
+        var legacy = (await FindKeysAsync(stem, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => k != key);
+        if (legacy is null || await TryReadAsync(stem, legacy, cancellationToken).ConfigureAwait(false) is not { } old)
+        {
+            return null;
+        }
+
+        return old with { ETag = LegacyTagPrefix + old.ETag };
+    }
+
+    public Task UploadAsync(string name, ConfigMapping config, CancellationToken cancellationToken = default) =>
+        UploadAsync(name, config, WriteCondition.None, cancellationToken);
+
+    public async Task<string> UploadAsync(string name, ConfigMapping config, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         var stem = ConfigNames.Validate(name);
@@ -76,106 +91,143 @@ public sealed class S3ConfigRepository : IConfigRepository
             ContentBody = yaml,
             ContentType = "application/yaml; charset=utf-8",
         };
-        await CallAsync("upload", stem, key, () => _client.PutObjectAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (condition.MustBeAbsent || condition.ETag?.StartsWith(LegacyTagPrefix, StringComparison.Ordinal) == true)
+        {
+            request.IfNoneMatch = "*";
+        }
+        else if (condition.ETag is { } etag)
+        {
+            request.IfMatch = etag;
+        }
+
+        try
+        {
+            var response = await _client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            return response.ETag;
+        }
+        catch (AmazonS3Exception ex) when (!condition.IsNone && IsLostRace(ex))
+        {
+            throw new PreconditionFailedException(
+                $"Config '{InputSanitizer.Sanitize(stem)}' changed since it was read (s3://{InputSanitizer.Sanitize(Options.Bucket)}/{InputSanitizer.Sanitize(key, 300)}: {ex.ErrorCode ?? ex.StatusCode.ToString()})", ex);
+        }
+        catch (Exception ex) when (ex is not TradaiException && Map(ex, "upload", stem, key, cancellationToken) is { } mapped)
+        {
+            throw mapped;
+        }
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        var request = new ListObjectsV2Request { BucketName = Options.Bucket, Prefix = Options.Prefix, MaxKeys = Options.PageSize };
-        var location = $"s3://{Options.Bucket}/{Options.Prefix}";
-        while (true)
+        await foreach (var key in KeysAsync(Options.Prefix, string.Empty, cancellationToken).ConfigureAwait(false))
         {
-            var page = await CallAsync("list", string.Empty, location, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var entry in page.S3Objects ?? [])
+            var rest = key[Options.Prefix.Length..];
+            if (ConfigNames.HasExtension(rest) && ConfigNames.StripExtension(rest) is var name && ConfigNames.Check(name) is null)
             {
-                var rest = entry.Key[Options.Prefix.Length..];
-                if ((rest.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || rest.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    && ConfigNames.Check(rest) is null)
-                {
-                    names.Add(ConfigNames.StripExtension(rest));
-                }
+                names.Add(name);
             }
-
-            if (page.IsTruncated != true || string.IsNullOrEmpty(page.NextContinuationToken))
-            {
-                break;
-            }
-
-            request = new ListObjectsV2Request
-            {
-                BucketName = Options.Bucket,
-                Prefix = Options.Prefix,
-                MaxKeys = Options.PageSize,
-                ContinuationToken = page.NextContinuationToken,
-            };
         }
 
         return [.. names];
     }
 
-    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var stem = ConfigNames.Validate(name);
-        return await ExistsKeyAsync(stem, Options.Prefix + stem + ".yaml", cancellationToken).ConfigureAwait(false)
-            || await ExistsKeyAsync(stem, Options.Prefix + stem + ".yml", cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>One listing request: a missing bucket is reported as such, not as a missing config.</summary>
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default) =>
+        (await FindKeysAsync(ConfigNames.Validate(name), cancellationToken).ConfigureAwait(false)).Count > 0;
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
         var stem = ConfigNames.Validate(name);
 
-        // DeleteObject answers 204 for a missing key, so HEAD first to report "not found" honestly.
-        var deleted = false;
-        foreach (var key in new[] { Options.Prefix + stem + ".yaml", Options.Prefix + stem + ".yml" })
+        // DeleteObject answers 204 for a missing key, so list first to report "not found" honestly (and every spelling goes).
+        var keys = await FindKeysAsync(stem, cancellationToken).ConfigureAwait(false);
+        if (keys.Count == 0)
         {
-            if (await ExistsKeyAsync(stem, key, cancellationToken).ConfigureAwait(false))
-            {
-                var request = new DeleteObjectRequest { BucketName = Options.Bucket, Key = key };
-                await CallAsync("delete", stem, key, () => _client.DeleteObjectAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-                deleted = true;
-            }
+            throw NotFound(stem);
         }
 
-        if (!deleted)
+        foreach (var key in keys)
         {
-            throw new NotFoundException($"Config '{InputSanitizer.Sanitize(stem)}' not found (s3://{InputSanitizer.Sanitize(Options.Bucket)}/{InputSanitizer.Sanitize(KeyFor(stem), 300)})");
+            var request = new DeleteObjectRequest { BucketName = Options.Bucket, Key = key };
+            await CallAsync("delete", stem, key, () => _client.DeleteObjectAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<ConfigMapping> ReadAsync(string stem, string key, CancellationToken cancellationToken)
+    // 412: the ETag no longer matches, or a key exists where none was expected; 409: a concurrent conditional write won;
+    // 404 on If-Match: the object was deleted since it was read.
+    private static bool IsLostRace(AmazonS3Exception ex) =>
+        ex.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict
+        || ex.ErrorCode is "PreconditionFailed" or "ConditionalRequestConflict"
+        || (ex.ErrorCode == "NoSuchKey");
+
+    private async Task<StoredConfig?> TryReadAsync(string stem, string key, CancellationToken cancellationToken)
     {
         var request = new GetObjectRequest { BucketName = Options.Bucket, Key = key };
-        var yaml = await CallAsync("download", stem, key, async () =>
-        {
-            using var response = await _client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.ContentLength > _yamlOptions.MaxDocumentBytes)
-            {
-                throw new ConfigValidationException(
-                    $"{InputSanitizer.Sanitize(stem)}: document is larger than the {_yamlOptions.MaxDocumentBytes:N0}-byte limit");
-            }
-
-            using var buffer = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }, cancellationToken).ConfigureAwait(false);
-        return YamlConfigReader.ParseMapping(yaml, stem, _yamlOptions);
-    }
-
-    private async Task<bool> ExistsKeyAsync(string stem, string key, CancellationToken cancellationToken)
-    {
-        var request = new GetObjectMetadataRequest { BucketName = Options.Bucket, Key = key };
         try
         {
-            await CallAsync("check", stem, key, () => _client.GetObjectMetadataAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-            return true;
+            using var response = await _client.GetObjectAsync(request, cancellationToken).ConfigureAwait(false);
+            var limit = _yamlOptions.MaxDocumentBytes;
+            if (response.ContentLength > limit)
+            {
+                throw Utf8Input.TooLarge(stem, limit);
+            }
+
+            var yaml = await Utf8Input.ReadAsync(response.ResponseStream, limit, stem, cancellationToken).ConfigureAwait(false);
+            return new StoredConfig(YamlConfigReader.ParseMapping(yaml, stem, _yamlOptions), response.ETag);
         }
-        catch (NotFoundException)
+        catch (AmazonS3Exception ex) when (S3ErrorMapper.IsMissingKey(ex))
         {
-            return false;
+            return null;
+        }
+        catch (Exception ex) when (ex is not TradaiException && Map(ex, "download", stem, key, cancellationToken) is { } mapped)
+        {
+            throw mapped;
         }
     }
+
+    // Every key that spells this config: {prefix}{stem}.yaml / .yml in any letter case, .yaml first.
+    private async Task<List<string>> FindKeysAsync(string stem, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>(1);
+        var start = Options.Prefix + stem + ".";
+        await foreach (var key in KeysAsync(start, stem, cancellationToken).ConfigureAwait(false))
+        {
+            var rest = key[start.Length..];
+            if (rest.Equals("yaml", StringComparison.OrdinalIgnoreCase) || rest.Equals("yml", StringComparison.OrdinalIgnoreCase))
+            {
+                keys.Add(key);
+            }
+        }
+
+        keys.Sort((a, b) => Rank(a).CompareTo(Rank(b)) is var r && r != 0 ? r : string.CompareOrdinal(a, b));
+        return keys;
+
+        int Rank(string key) => key.EndsWith(".yaml", StringComparison.Ordinal) ? 0 : key.EndsWith(".yml", StringComparison.Ordinal) ? 1 : 2;
+    }
+
+    private async IAsyncEnumerable<string> KeysAsync(string prefix, string stem, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var location = $"s3://{Options.Bucket}/{prefix}";
+        string? token = null;
+        do
+        {
+            var request = new ListObjectsV2Request { BucketName = Options.Bucket, Prefix = prefix, MaxKeys = Options.PageSize, ContinuationToken = token };
+            var page = await CallAsync("list", stem, location, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page.S3Objects ?? [])
+            {
+                yield return entry.Key;
+            }
+
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (!string.IsNullOrEmpty(token));
+    }
+
+    private NotFoundException NotFound(string stem) =>
+        new($"Config '{InputSanitizer.Sanitize(stem)}' not found (s3://{InputSanitizer.Sanitize(Options.Bucket)}/{InputSanitizer.Sanitize(Options.Prefix + stem + ".yaml", 300)})");
+
+    private TradaiException? Map(Exception ex, string operation, string stem, string key, CancellationToken cancellationToken) =>
+        S3ErrorMapper.Map(ex, operation, key.StartsWith("s3://", StringComparison.Ordinal) ? key : $"s3://{Options.Bucket}/{key}", stem, cancellationToken);
 
     private async Task<T> CallAsync<T>(string operation, string stem, string key, Func<Task<T>> call, CancellationToken cancellationToken)
     {
@@ -183,8 +235,7 @@ public sealed class S3ConfigRepository : IConfigRepository
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not TradaiException
-            && S3ErrorMapper.Map(ex, operation, key.StartsWith("s3://", StringComparison.Ordinal) ? key : $"s3://{Options.Bucket}/{key}", stem, cancellationToken) is { } mapped)
+        catch (Exception ex) when (ex is not TradaiException && Map(ex, operation, stem, key, cancellationToken) is { } mapped)
         {
             throw mapped;
         }

@@ -1,4 +1,6 @@
 using TradAI.Config.Core.Errors;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
 
 namespace TradAI.Config.Aws.Storage;
 
@@ -17,8 +19,12 @@ public sealed record S3ConfigRepositoryOptions
     /// <summary>Keys requested per ListObjectsV2 page (1–1000); smaller values exist for tests and slow links.</summary>
     public int PageSize { get; init; } = MaxPageSize;
 
-    /// <summary>The bucket name the infrastructure creates for an environment.</summary>
-    public static string DefaultBucketFor(string environment) => $"tradai-configs-{environment}";
+    /// <summary>The config bucket the stacks create for an environment (<c>tradai-configs-dev</c>).</summary>
+    /// <exception cref="ConfigValidationException"><paramref name="environment"/> is not dev, staging or prod.</exception>
+    public static string DefaultBucketFor(string environment) =>
+        DeploymentEnvironments.TryParse(environment, out var env)
+            ? ResourceNames.ConfigBucket(env)
+            : throw new ConfigValidationException("TRADAI_ENV", $"'{InputSanitizer.Sanitize(environment)}' is not an environment; expected one of {DeploymentEnvironments.Expected}");
 
     /// <summary>
     /// Options from <c>TRADAI_S3_BUCKET</c> (else <c>tradai-configs-{TRADAI_ENV or dev}</c>) and <c>TRADAI_S3_PREFIX</c>;

@@ -25,9 +25,12 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
     private readonly SemaphoreSlim _ensureLock = new(1, 1);
 
     /// <param name="client">A DynamoDB client (see <see cref="Clients.AwsClientFactory"/>).</param>
-    /// <param name="tableName">The versions table.</param>
-    /// <param name="createTableIfMissing">Create the table (with TTL) on first use when it does not exist.</param>
-    public DynamoDbConfigVersionRepository(IAmazonDynamoDB client, string tableName = DynamoDbVersionTable.DefaultTableName, bool createTableIfMissing = false)
+    /// <param name="tableName">The versions table (deployed as <c>{project}-config-versions-{env}</c>, see <c>ResourceNames.VersionsTable</c>).</param>
+    /// <param name="createTableIfMissing">
+    /// Create the table from the schema (with TTL) on first use when it does not exist: for tests and emulators. A
+    /// deployed environment gets its table from the persistent stack, so by default a missing table is an error.
+    /// </param>
+    public DynamoDbConfigVersionRepository(IAmazonDynamoDB client, string tableName, bool createTableIfMissing = false)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
@@ -55,8 +58,8 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         return WithTableAsync(ct => ListCoreAsync(strategyName, status, limit, before, ct), cancellationToken);
     }
 
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, ct), cancellationToken);
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, validate, ct), cancellationToken);
 
     public Task<ConfigVersion> DeprecateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         WithTableAsync(ct => DeprecateCoreAsync(strategyName, configId, at, ct), cancellationToken);
@@ -191,12 +194,13 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         return new ConfigVersionPage(items, VersionPageToken.Make(TokenPrefix, strategyName, status, items[^1].VersionNumber));
     }
 
-    private async Task<ConfigVersionWrite> ActivateCoreAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<ConfigVersionWrite> ActivateCoreAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
             var (target, state) = await ReadVersionAndStateAsync(strategyName, configId, cancellationToken).ConfigureAwait(false);
+            ConfigVersion.CheckActivation(target, at, validate);
             var plan = PlanActivation(target, state, at);
             if (await TryTransactAsync(plan.Items, "activate a config version", cancellationToken).ConfigureAwait(false))
             {
@@ -514,7 +518,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
 
     /// <summary>
     /// Runs an operation; when the table is missing and creation was asked for, creates it (with TTL) and runs the
-    /// operation again. Costs nothing extra while the table exists.
+    /// operation again, else fails naming the table. Costs nothing extra while the table exists.
     /// </summary>
     private async Task<T> WithTableAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken ct)
     {
@@ -522,7 +526,14 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
         {
             return await operation(ct).ConfigureAwait(false);
         }
-        catch (ExternalServiceException ex) when (_createTableIfMissing && ex.ErrorCode == "ResourceNotFoundException")
+        catch (ExternalServiceException ex) when (!_createTableIfMissing && ex.ErrorCode == DynamoDbErrors.TableNotFound)
+        {
+            throw new ExternalServiceException("dynamodb", $"DynamoDB table '{InputSanitizer.Sanitize(TableName)}' does not exist", ex.InnerException)
+            {
+                ErrorCode = DynamoDbErrors.TableNotFound,
+            };
+        }
+        catch (ExternalServiceException ex) when (_createTableIfMissing && ex.ErrorCode == DynamoDbErrors.TableNotFound)
         {
             await _ensureLock.WaitAsync(ct).ConfigureAwait(false);
             try

@@ -11,6 +11,8 @@ namespace TradAI.Config.Aws.Versioning;
 /// <summary>
 /// Maps <see cref="ConfigVersion"/> to DynamoDB items and back. <c>config_data</c> is a native map, numbers are written
 /// in their RFC 8785 form, and maps are read back in canonical key order, so both stores return identical content.
+/// DynamoDB cannot tell 2.0 from 2, so the pointers of whole-valued floats travel beside the map
+/// (<c>config_float_paths</c>) and every value reads back with the type it was written with.
 /// </summary>
 internal static class DynamoDbVersionItems
 {
@@ -28,7 +30,12 @@ internal static class DynamoDbVersionItems
     {
         var item = Key(v.StrategyName, v.ConfigId);
         item[A.ConfigHash] = new AttributeValue { S = v.ConfigHash };
-        item[A.ConfigData] = ToAttribute(v.ConfigData, string.Empty);
+        var floats = new List<string>();
+        item[A.ConfigData] = ToAttribute(v.ConfigData, string.Empty, string.Empty, floats);
+        if (floats.Count > 0)
+        {
+            item[A.ConfigFloatPaths] = new AttributeValue { L = [.. floats.Select(f => new AttributeValue { S = f })], IsLSet = true };
+        }
         item[A.Status] = new AttributeValue { S = v.Status.ToWire() };
         item[A.VersionNumber] = Number(v.VersionNumber);
         item[A.CreatedBy] = new AttributeValue { S = v.CreatedBy };
@@ -61,7 +68,7 @@ internal static class DynamoDbVersionItems
         StrategyName = Required(item, A.StrategyName).S,
         ConfigId = Required(item, A.ConfigId).S,
         ConfigHash = Required(item, A.ConfigHash).S,
-        ConfigData = FromAttribute(Required(item, A.ConfigData)) as ConfigMapping
+        ConfigData = FromAttribute(Required(item, A.ConfigData), string.Empty, FloatPaths(item)) as ConfigMapping
             ?? throw new ExternalServiceException("dynamodb", "stored config_data is not a map"),
         Status = ConfigVersionStatusNames.Parse(Required(item, A.Status).S),
         VersionNumber = int.Parse(Required(item, A.VersionNumber).N, NumberStyles.Integer, CultureInfo.InvariantCulture),
@@ -75,28 +82,52 @@ internal static class DynamoDbVersionItems
 
     public static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 
-    public static AttributeValue ToAttribute(object? value, string path) => value switch
+    /// <summary>Converts a config value; <paramref name="pointer"/> and <paramref name="floats"/> collect where whole-valued floats are.</summary>
+    public static AttributeValue ToAttribute(object? value, string path, string pointer = "", List<string>? floats = null)
     {
-        null => new AttributeValue { NULL = true },
-        bool b => new AttributeValue { BOOL = b },
-        long l => new AttributeValue { N = l.ToString(CultureInfo.InvariantCulture) },
-        double d => new AttributeValue { N = FormatDouble(d, path) },
-        string s => new AttributeValue { S = s },
-        MissingValue => new AttributeValue { S = MissingValue.Literal },
-        ConfigMapping m => new AttributeValue
+        switch (value)
         {
-            M = m.Entries.ToArray().ToDictionary(e => ConfigPath.FormatKey(e.Key), e => ToAttribute(e.Value, ConfigPath.Child(path, e.Key)), StringComparer.Ordinal),
-            IsMSet = true,
-        },
-        ConfigSequence seq => new AttributeValue
-        {
-            L = seq.Items.ToArray().Select((item, i) => ToAttribute(item, ConfigPath.Index(path, i))).ToList(),
-            IsLSet = true,
-        },
-        _ => throw new ConfigValidationException(path, $"{value.GetType().Name} is not a config value"),
-    };
+            case null:
+                return new AttributeValue { NULL = true };
+            case bool b:
+                return new AttributeValue { BOOL = b };
+            case long l:
+                return new AttributeValue { N = l.ToString(CultureInfo.InvariantCulture) };
+            case double d:
+                if (d == Math.Floor(d) && double.IsFinite(d))
+                {
+                    floats?.Add(pointer);
+                }
 
-    public static object? FromAttribute(AttributeValue value)
+                return new AttributeValue { N = FormatDouble(d, path) };
+            case string s:
+                return new AttributeValue { S = s };
+            case MissingValue:
+                return new AttributeValue { S = MissingValue.Literal };
+            case ConfigMapping m:
+                var map = new Dictionary<string, AttributeValue>(m.Count, StringComparer.Ordinal);
+                foreach (var (k, v) in m.Entries)
+                {
+                    var name = ConfigPath.FormatKey(k);
+                    map[name] = ToAttribute(v, ConfigPath.Child(path, k), floats is null ? pointer : pointer + "/" + EscapePointer(name), floats);
+                }
+
+                return new AttributeValue { M = map, IsMSet = true };
+            case ConfigSequence seq:
+                var list = new List<AttributeValue>(seq.Count);
+                for (var i = 0; i < seq.Count; i++)
+                {
+                    list.Add(ToAttribute(seq[i], ConfigPath.Index(path, i), floats is null ? pointer : pointer + "/" + i.ToString(CultureInfo.InvariantCulture), floats));
+                }
+
+                return new AttributeValue { L = list, IsLSet = true };
+            default:
+                throw new ConfigValidationException(path, $"{value.GetType().Name} is not a config value");
+        }
+    }
+
+    /// <summary>Converts back; numbers at <paramref name="floats"/> (pointers) are floats whatever DynamoDB spells them as.</summary>
+    public static object? FromAttribute(AttributeValue value, string pointer = "", HashSet<string>? floats = null)
     {
         if (value.NULL == true)
         {
@@ -110,7 +141,7 @@ internal static class DynamoDbVersionItems
 
         if (value.N is not null)
         {
-            return ParseNumber(value.N);
+            return floats?.Contains(pointer) == true ? double.Parse(value.N, NumberStyles.Float, CultureInfo.InvariantCulture) : ParseNumber(value.N);
         }
 
         if (value.BOOL is { } b)
@@ -123,7 +154,7 @@ internal static class DynamoDbVersionItems
             var builder = new ConfigMappingBuilder(value.M.Count);
             foreach (var (k, v) in value.M.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
-                builder.Add(k, FromAttribute(v));
+                builder.Add(k, FromAttribute(v, floats is null ? pointer : pointer + "/" + EscapePointer(k), floats));
             }
 
             return builder.Build();
@@ -131,11 +162,26 @@ internal static class DynamoDbVersionItems
 
         if (value.L is not null)
         {
-            return ConfigSequence.From(value.L.Select(FromAttribute));
+            var items = new object?[value.L.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = FromAttribute(value.L[i], floats is null ? pointer : pointer + "/" + i.ToString(CultureInfo.InvariantCulture), floats);
+            }
+
+            return ConfigSequence.From(items);
         }
 
         throw new ExternalServiceException("dynamodb", "stored config_data holds an attribute type a config cannot have");
     }
+
+    private static HashSet<string>? FloatPaths(IReadOnlyDictionary<string, AttributeValue> item) =>
+        item.TryGetValue(A.ConfigFloatPaths, out var paths) && paths.L is { Count: > 0 } list
+            ? new HashSet<string>(list.Select(p => p.S), StringComparer.Ordinal)
+            : null;
+
+    // RFC 6901: '~' is '~0' and '/' is '~1' inside a reference token.
+    private static string EscapePointer(string token) =>
+        token.Contains('~', StringComparison.Ordinal) || token.Contains('/', StringComparison.Ordinal) ? token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) : token;
 
     // Same rule as CanonicalJsonReader: integral values within ±(2^53−1) are integers, others doubles.
     private static object ParseNumber(string n)

@@ -1,39 +1,47 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TradAI.Config.Core.Errors;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
+using TradAI.Deployment.Tables;
 
 namespace TradAI.Config.Aws.Versioning;
 
 /// <summary>
-/// The config-versions table (DESIGN.md, SPEC §7.2): key <c>strategy_name</c>/<c>config_id</c>, GSIs
-/// <c>status-index</c> and <c>config_hash-index</c> for eventually consistent lookups, plus the local index
-/// <c>version_number-index</c> so listings are newest-first by number with strongly consistent reads
-/// (<c>v10-…</c> sorts before <c>v9-…</c> as a string, so the sort key alone cannot do it). TTL on <c>ttl</c>.
+/// The config-versions table as the DynamoDB store uses it. Keys, indexes and TTL are <see cref="VersionsTable.Schema"/>,
+/// the one schema the persistent stack also deploys: creating a table here (tests, emulators, <c>--create-table</c>)
+/// gives exactly the table a deployment has.
 /// </summary>
 public static class DynamoDbVersionTable
 {
-    /// <summary>Default table name (override with <c>--table</c> / <c>TRADAI_VERSIONS_TABLE</c>).</summary>
-    public const string DefaultTableName = "tradai-config-versions";
+    /// <summary>The <see cref="ExternalServiceException.ErrorCode"/> of an operation on a table that does not exist.</summary>
+    public const string MissingTableErrorCode = "ResourceNotFoundException";
 
-    public const string StatusIndex = "status-index";
-    public const string ConfigHashIndex = "config_hash-index";
-    public const string VersionNumberIndex = "version_number-index";
+    public const string StatusIndex = VersionsTable.StatusIndex;
+    public const string ConfigHashIndex = VersionsTable.ConfigHashIndex;
+    public const string VersionNumberIndex = VersionsTable.VersionNumberIndex;
 
-    /// <summary>Item attribute names, exactly as the shared contract spells them.</summary>
+    /// <summary>Item attribute names, exactly as the shared contract spells them (the key attributes are the schema's).</summary>
     public static class Attributes
     {
-        public const string StrategyName = "strategy_name";
-        public const string ConfigId = "config_id";
-        public const string ConfigHash = "config_hash";
+        public const string StrategyName = VersionsTable.KeyNames.StrategyName;
+        public const string ConfigId = VersionsTable.KeyNames.ConfigId;
+        public const string ConfigHash = VersionsTable.KeyNames.ConfigHash;
         public const string ConfigData = "config_data";
-        public const string Status = "status";
-        public const string VersionNumber = "version_number";
+        public const string Status = VersionsTable.KeyNames.Status;
+        public const string VersionNumber = VersionsTable.KeyNames.VersionNumber;
         public const string CreatedBy = "created_by";
         public const string CreatedAt = "created_at";
         public const string DeployedAt = "deployed_at";
         public const string DeprecatedAt = "deprecated_at";
         public const string SupersededBy = "superseded_by";
-        public const string Ttl = "ttl";
+        public const string Ttl = VersionsTable.KeyNames.Ttl;
+
+        /// <summary>
+        /// JSON pointers (RFC 6901) of the whole-valued floats in <see cref="ConfigData"/>: DynamoDB's number type keeps
+        /// 2.0 and 2 as the same number, so this restores each value's type exactly. Absent when there are none.
+        /// </summary>
+        public const string ConfigFloatPaths = "config_float_paths";
     }
 
     /// <summary>
@@ -51,55 +59,24 @@ public static class DynamoDbVersionTable
         public const string LiveHashes = "live_hashes";
     }
 
-    /// <summary>Creates the table (on-demand billing) with its indexes, waits until it is active, and enables TTL on <c>ttl</c>.</summary>
+    /// <summary>Creates the table (on-demand billing) with its indexes, waits until it is active, and enables TTL on the schema's attribute.</summary>
     /// <exception cref="ExternalServiceException">DynamoDB refused or failed.</exception>
+    /// <summary>The versions table the stacks create for <c>TRADAI_ENV</c> (default dev): <c>tradai-config-versions-dev</c>.</summary>
+    /// <exception cref="ConfigValidationException">TRADAI_ENV is not dev, staging or prod.</exception>
+    public static string DefaultTableNameFromEnvironment()
+    {
+        var environment = Environment.GetEnvironmentVariable("TRADAI_ENV") is { Length: > 0 } e ? e : "dev";
+        return DeploymentEnvironments.TryParse(environment, out var env)
+            ? ResourceNames.VersionsTable(env)
+            : throw new ConfigValidationException("TRADAI_ENV", $"'{InputSanitizer.Sanitize(environment)}' is not an environment; expected one of {DeploymentEnvironments.Expected}");
+    }
+
     public static async Task CreateAsync(IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         try
         {
-            await client.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = tableName,
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-                AttributeDefinitions =
-                [
-                    new AttributeDefinition(Attributes.StrategyName, ScalarAttributeType.S),
-                    new AttributeDefinition(Attributes.ConfigId, ScalarAttributeType.S),
-                    new AttributeDefinition(Attributes.Status, ScalarAttributeType.S),
-                    new AttributeDefinition(Attributes.ConfigHash, ScalarAttributeType.S),
-                    new AttributeDefinition(Attributes.VersionNumber, ScalarAttributeType.N),
-                ],
-                KeySchema =
-                [
-                    new KeySchemaElement(Attributes.StrategyName, KeyType.HASH),
-                    new KeySchemaElement(Attributes.ConfigId, KeyType.RANGE),
-                ],
-                GlobalSecondaryIndexes =
-                [
-                    new GlobalSecondaryIndex
-                    {
-                        IndexName = StatusIndex,
-                        KeySchema = [new KeySchemaElement(Attributes.StrategyName, KeyType.HASH), new KeySchemaElement(Attributes.Status, KeyType.RANGE)],
-                        Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                    },
-                    new GlobalSecondaryIndex
-                    {
-                        IndexName = ConfigHashIndex,
-                        KeySchema = [new KeySchemaElement(Attributes.ConfigHash, KeyType.HASH)],
-                        Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                    },
-                ],
-                LocalSecondaryIndexes =
-                [
-                    new LocalSecondaryIndex
-                    {
-                        IndexName = VersionNumberIndex,
-                        KeySchema = [new KeySchemaElement(Attributes.StrategyName, KeyType.HASH), new KeySchemaElement(Attributes.VersionNumber, KeyType.RANGE)],
-                        Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                    },
-                ],
-            }, cancellationToken).ConfigureAwait(false);
+            await client.CreateTableAsync(CreateRequest(tableName), cancellationToken).ConfigureAwait(false);
         }
         catch (ResourceInUseException)
         {
@@ -111,12 +88,17 @@ public static class DynamoDbVersionTable
         }
 
         await WaitUntilActiveAsync(client, tableName, cancellationToken).ConfigureAwait(false);
+        if (VersionsTable.Schema.TtlAttribute is not { } ttl)
+        {
+            return;
+        }
+
         try
         {
             await client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
             {
                 TableName = tableName,
-                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = Attributes.Ttl, Enabled = true },
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = ttl, Enabled = true },
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonDynamoDBException ex) when (ex.Message.Contains("already enabled", StringComparison.OrdinalIgnoreCase))
@@ -126,6 +108,27 @@ public static class DynamoDbVersionTable
         {
             throw DynamoDbErrors.Map($"enable TTL on '{tableName}'", ex);
         }
+    }
+
+    /// <summary>The CreateTable request for <see cref="VersionsTable.Schema"/>: on-demand billing, every index projecting all attributes.</summary>
+    public static CreateTableRequest CreateRequest(string tableName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        var schema = VersionsTable.Schema;
+        static List<KeySchemaElement> Keys(KeyAttribute partition, KeyAttribute? sort) =>
+            sort is null ? [new(partition.Name, KeyType.HASH)] : [new(partition.Name, KeyType.HASH), new(sort.Name, KeyType.RANGE)];
+        static Projection All() => new() { ProjectionType = ProjectionType.ALL };
+        return new CreateTableRequest
+        {
+            TableName = tableName,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [.. schema.KeyAttributes.Select(k => new AttributeDefinition(k.Name, new ScalarAttributeType(k.TypeCode)))],
+            KeySchema = Keys(schema.PartitionKey, schema.SortKey),
+            GlobalSecondaryIndexes = schema.GlobalIndexes.Count == 0 ? null :
+                [.. schema.GlobalIndexes.Select(i => new GlobalSecondaryIndex { IndexName = i.Name, KeySchema = Keys(i.PartitionKey, i.SortKey), Projection = All() })],
+            LocalSecondaryIndexes = schema.LocalIndexes.Count == 0 ? null :
+                [.. schema.LocalIndexes.Select(i => new LocalSecondaryIndex { IndexName = i.Name, KeySchema = Keys(schema.PartitionKey, i.SortKey), Projection = All() })],
+        };
     }
 
     /// <summary>Creates the table unless it exists; returns whether it was created.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 
 namespace TradAI.Config.Core.DotEnv;
 
@@ -14,6 +15,15 @@ namespace TradAI.Config.Core.DotEnv;
 /// </summary>
 public static class DotEnvParser
 {
+    /// <summary>Largest .env file read, in bytes.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Reads (at most <see cref="MaxFileBytes"/>, strict UTF-8) and parses a .env file.</summary>
+    /// <exception cref="ConfigValidationException">The file is too large, not UTF-8, or not valid dotenv syntax.</exception>
+    /// <exception cref="IOException">The file cannot be read (the caller names it).</exception>
+    public static Dictionary<string, string> ReadFile(string path, IEqualityComparer<string>? keyComparer = null) =>
+        Parse(Utf8Input.ReadFile(path, MaxFileBytes, path), path, keyComparer);
+
     /// <summary>Parses <paramref name="text"/>; a later line wins over an earlier one with the same key.</summary>
     /// <param name="text">The file's content.</param>
     /// <param name="sourceName">The file name, for messages.</param>
@@ -83,6 +93,12 @@ public static class DotEnvParser
                 var valueStart = i;
                 SkipToLineEnd(text, ref i);
                 value = StripInlineComment(text[valueStart..i]).Trim();
+            }
+
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                // No environment variable can hold a NUL: a value that has one is corrupt, not shortened.
+                throw Error(sourceName, startLine, "the value contains a NUL character, which no environment variable can hold");
             }
 
             result[key] = value;

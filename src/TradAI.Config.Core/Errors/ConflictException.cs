@@ -1,7 +1,7 @@
 namespace TradAI.Config.Core.Errors;
 
 /// <summary>The request contradicts the current state: it exists already, the transition is illegal, or a concurrent writer won.</summary>
-public sealed class ConflictException : TradaiException
+public class ConflictException : TradaiException
 {
     public ConflictException(string message, Exception? innerException = null)
         : base(message, innerException)

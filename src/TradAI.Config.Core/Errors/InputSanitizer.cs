@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Text;
+using TradAI.Config.Core.Inputs;
 
 namespace TradAI.Config.Core.Errors;
 
 /// <summary>
 /// The one place user input passes through before it appears in an error message (SPEC §4.1):
-/// control characters removed, HTML special characters escaped, length capped.
+/// unsafe characters (<see cref="UnsafeCharacters"/>: controls, bidi and zero-width characters) shown as visible
+/// <c>\uXXXX</c> escapes — never silently dropped, so an invalid value cannot look valid — HTML special characters
+/// escaped, and the length capped.
 /// </summary>
 public static class InputSanitizer
 {
@@ -21,13 +25,8 @@ public static class InputSanitizer
 
         var sb = new StringBuilder(Math.Min(input.Length, maxLength) + 16);
         var kept = 0;
-        foreach (var c in input)
+        for (var i = 0; i < input.Length; i++)
         {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200B' or '\uFEFF')
-            {
-                continue;
-            }
-
             if (kept == maxLength)
             {
                 sb.Append('…');
@@ -35,6 +34,19 @@ public static class InputSanitizer
             }
 
             kept++;
+            var c = input[i];
+            if (char.IsSurrogatePair(input, i) && UnsafeCharacters.IndexOfUnsafe(input.AsSpan(i, 2)) < 0)
+            {
+                sb.Append(c).Append(input[++i]);
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || UnsafeCharacters.IsUnsafe(c))
+            {
+                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                continue;
+            }
+
             switch (c)
             {
                 case '&': sb.Append("&amp;"); break;

@@ -9,6 +9,9 @@ namespace TradAI.Config.Core.Hashing;
 /// Canonical JSON per RFC 8785 (JCS): members sorted by UTF-16 code units, no whitespace, ECMAScript number
 /// formatting and minimal string escaping. Two configs with the same content always give the same bytes,
 /// whatever their key order or number spelling, which is what content addressing needs.
+/// One deliberate extension: a float with a whole value keeps a <c>.0</c> (<c>2.0</c>, where JCS writes <c>2</c>),
+/// because YAML, Python and .NET all read <c>2.0</c> and <c>2</c> as different types; so two configs that read back
+/// differently never share a hash (as Python's <c>json.dumps</c> keeps them apart). -0.0 is written as <c>0.0</c>.
 /// </summary>
 /// <remarks>
 /// Config trees may hold non-string keys (YAML allows them); they are written as their path form
@@ -24,15 +27,21 @@ public static class JsonCanonicalizer
 
     /// <summary>The canonical JSON text of a config value.</summary>
     /// <exception cref="ConfigValidationException">The value holds NaN/Infinity, an unsafe integer, a lone surrogate or colliding keys.</exception>
-    public static string Canonicalize(object? value)
+    public static string Canonicalize(object? value) => Build(value, keepFloatType: true);
+
+    /// <summary>Strict RFC 8785 output (a whole-valued float written as an integer), for interoperating with other JCS implementations.</summary>
+    /// <exception cref="ConfigValidationException">See <see cref="Canonicalize(object?)"/>.</exception>
+    public static string CanonicalizeRfc8785(object? value) => Build(value, keepFloatType: false);
+
+    private static string Build(object? value, bool keepFloatType)
     {
         var sb = new StringBuilder(1024);
-        Write(sb, value, new List<object>(8));
+        new Writer(sb, keepFloatType).Write(value, new List<object>(8));
         return sb.ToString();
     }
 
     /// <summary>The canonical JSON of a config value as UTF-8 bytes (what gets hashed).</summary>
-    /// <exception cref="ConfigValidationException">See <see cref="Canonicalize"/>.</exception>
+    /// <exception cref="ConfigValidationException">See <see cref="Canonicalize(object?)"/>.</exception>
     public static byte[] CanonicalizeToUtf8(object? value) => ToUtf8(Canonicalize(value));
 
     /// <summary>Encodes canonical text as UTF-8, rejecting invalid Unicode.</summary>
@@ -146,131 +155,143 @@ public static class JsonCanonicalizer
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, object? value, List<object> path)
+    /// <summary>A float as this canonical form writes it: <see cref="FormatNumber"/>, with <c>.0</c> kept on a whole value.</summary>
+    /// <exception cref="ConfigValidationException">The value is NaN or infinite.</exception>
+    public static string FormatFloat(double value, string path = "")
     {
-        switch (value)
-        {
-            case null:
-                sb.Append("null");
-                break;
-            case bool b:
-                sb.Append(b ? "true" : "false");
-                break;
-            case long l:
-                if (l > MaxSafeInteger || l < -MaxSafeInteger)
-                {
-                    throw new ConfigValidationException(ConfigPath.Join(path), "integer is outside ±(2^53−1) and has no exact canonical JSON form (RFC 8785); quote it as a string");
-                }
-
-                sb.Append(l.ToString(CultureInfo.InvariantCulture));
-                break;
-            case double d:
-                sb.Append(double.IsFinite(d) ? FormatNumber(d) : FormatNumber(d, ConfigPath.Join(path)));
-                break;
-            case string s:
-                WriteString(sb, s, path);
-                break;
-            case MissingValue:
-                WriteString(sb, MissingValue.Literal, path);
-                break;
-            case ConfigMapping m:
-                WriteObject(sb, m, path);
-                break;
-            case ConfigSequence seq:
-                sb.Append('[');
-                for (var i = 0; i < seq.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append(',');
-                    }
-
-                    path.Add(i);
-                    Write(sb, seq[i], path);
-                    path.RemoveAt(path.Count - 1);
-                }
-
-                sb.Append(']');
-                break;
-            default:
-                throw new ConfigValidationException(ConfigPath.Join(path), $"{value.GetType().Name} is not a config value");
-        }
+        var text = FormatNumber(value, path);
+        return value == Math.Floor(value) && text.AsSpan().IndexOfAny('.', 'e') < 0 ? text + ".0" : text;
     }
 
-    private static void WriteObject(StringBuilder sb, ConfigMapping mapping, List<object> path)
+    private readonly struct Writer(StringBuilder sb, bool keepFloatType)
     {
-        var entries = mapping.Entries;
-        var keyed = new (string Name, object? Value, object Key)[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
+        public void Write(object? value, List<object> path)
         {
-            keyed[i] = (ConfigPath.FormatKey(entries[i].Key), entries[i].Value, entries[i].Key);
-        }
-
-        // Ordinal string comparison in .NET compares UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
-        Array.Sort(keyed, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        sb.Append('{');
-        for (var i = 0; i < keyed.Length; i++)
-        {
-            if (i > 0)
+            switch (value)
             {
-                if (keyed[i].Name == keyed[i - 1].Name)
-                {
-                    path.Add(keyed[i].Key);
-                    throw new ConfigValidationException(
-                        ConfigPath.Join(path),
-                        $"keys of different types both read '{InputSanitizer.Sanitize(keyed[i].Name)}' in JSON; rename one");
-                }
-
-                sb.Append(',');
-            }
-
-            WriteString(sb, keyed[i].Name, path);
-            sb.Append(':');
-            path.Add(keyed[i].Key);
-            Write(sb, keyed[i].Value, path);
-            path.RemoveAt(path.Count - 1);
-        }
-
-        sb.Append('}');
-    }
-
-    private static void WriteString(StringBuilder sb, string s, List<object> path)
-    {
-        sb.Append('"');
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        sb.Append("\\u00").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-                    }
-                    else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                    {
-                        sb.Append(c).Append(s[++i]);
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        throw new ConfigValidationException(ConfigPath.Join(path), "text contains an unpaired UTF-16 surrogate, which is not valid Unicode");
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
+                case null:
+                    sb.Append("null");
                     break;
+                case bool b:
+                    sb.Append(b ? "true" : "false");
+                    break;
+                case long l:
+                    if (l > MaxSafeInteger || l < -MaxSafeInteger)
+                    {
+                        throw new ConfigValidationException(ConfigPath.Join(path), "integer is outside ±(2^53−1) and has no exact canonical JSON form (RFC 8785); quote it as a string");
+                    }
+
+                    sb.Append(l.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case double d:
+                    var p = double.IsFinite(d) ? string.Empty : ConfigPath.Join(path);
+                    sb.Append(keepFloatType ? FormatFloat(d, p) : FormatNumber(d, p));
+                    break;
+                case string s:
+                    WriteString(s, path);
+                    break;
+                case MissingValue:
+                    WriteString(MissingValue.Literal, path);
+                    break;
+                case ConfigMapping m:
+                    WriteObject(m, path);
+                    break;
+                case ConfigSequence seq:
+                    sb.Append('[');
+                    for (var i = 0; i < seq.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            sb.Append(',');
+                        }
+
+                        path.Add(i);
+                        Write(seq[i], path);
+                        path.RemoveAt(path.Count - 1);
+                    }
+
+                    sb.Append(']');
+                    break;
+                default:
+                    throw new ConfigValidationException(ConfigPath.Join(path), $"{value.GetType().Name} is not a config value");
             }
         }
 
-        sb.Append('"');
+        private void WriteObject(ConfigMapping mapping, List<object> path)
+        {
+            var entries = mapping.Entries;
+            var keyed = new (string Name, object? Value, object Key)[entries.Length];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                keyed[i] = (ConfigPath.FormatKey(entries[i].Key), entries[i].Value, entries[i].Key);
+            }
+
+            // Ordinal string comparison in .NET compares UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
+            Array.Sort(keyed, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            sb.Append('{');
+            for (var i = 0; i < keyed.Length; i++)
+            {
+                if (i > 0)
+                {
+                    if (keyed[i].Name == keyed[i - 1].Name)
+                    {
+                        path.Add(keyed[i].Key);
+                        throw new ConfigValidationException(
+                            ConfigPath.Join(path),
+                            $"keys of different types both read '{InputSanitizer.Sanitize(keyed[i].Name)}' in JSON; rename one");
+                    }
+
+                    sb.Append(',');
+                }
+
+                WriteString(keyed[i].Name, path);
+                sb.Append(':');
+                path.Add(keyed[i].Key);
+                Write(keyed[i].Value, path);
+                path.RemoveAt(path.Count - 1);
+            }
+
+            sb.Append('}');
+        }
+
+        private void WriteString(string s, List<object> path)
+        {
+            sb.Append('"');
+            for (var i = 0; i < s.Length; i++)
+            {
+                var c = s[i];
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\b': sb.Append("\\b"); break;
+                    case '\f': sb.Append("\\f"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (c < 0x20)
+                        {
+                            sb.Append("\\u00").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                        }
+                        else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                        {
+                            sb.Append(c).Append(s[++i]);
+                        }
+                        else if (char.IsSurrogate(c))
+                        {
+                            throw new ConfigValidationException(ConfigPath.Join(path), "text contains an unpaired UTF-16 surrogate, which is not valid Unicode");
+                        }
+                        else
+                        {
+                            sb.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            sb.Append('"');
+        }
     }
 }

@@ -19,4 +19,7 @@ public sealed record ConfigMergeOptions
 
     /// <summary>Environment lookup for <c>${oc.env:...}</c>; the process environment when null.</summary>
     public Func<string, string?>? Environment { get; init; }
+
+    /// <summary>Bounds on what interpolation may produce; <see cref="InterpolationOptions.Default"/> when null.</summary>
+    public InterpolationOptions? Interpolation { get; init; }
 }

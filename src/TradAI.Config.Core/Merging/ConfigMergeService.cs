@@ -1,4 +1,3 @@
-using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Repositories;
 using TradAI.Config.Core.Tree;
 using TradAI.Config.Core.Validation;
@@ -48,25 +47,11 @@ public sealed class ConfigMergeService
             merged = OverrideApplier.Apply(merged, overrideStrings);
         }
 
-        return InterpolationResolver.Resolve(merged, Options.Environment);
+        return InterpolationResolver.Resolve(merged, Options.Environment, Options.Interpolation);
     }
 
     /// <summary>Checks leftover <c>???</c> values, required fields and the schema; throws one error listing every problem.</summary>
-    public void Validate(ConfigMapping config)
-    {
-        var problems = new List<ValidationProblem>();
-        ConfigChecks.FindMissing(config, string.Empty, problems);
-        ConfigChecks.CheckRequired(config, Options.RequiredFields, problems);
-        if (Options.Schema is not null)
-        {
-            problems.AddRange(Options.Schema.Validate(config));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new ConfigValidationException(ConfigChecks.Deduplicate(problems));
-        }
-    }
+    public void Validate(ConfigMapping config) => ConfigChecks.Validate(config, Options.RequiredFields, Options.Schema);
 
     /// <summary>Load, merge and validate in one call (the spec's <c>merge_configs</c>).</summary>
     public async Task<ConfigMapping> MergeConfigsAsync(

@@ -92,7 +92,7 @@ public static class ConfigMerger
             }
             else if (structMode)
             {
-                (problems ??= []).Add(new ValidationProblem(ConfigPath.Child(path, k), "key is not in the base config (struct mode)"));
+                (problems ??= []).Add(new ValidationProblem(InputSanitizer.Sanitize(ConfigPath.Child(path, k)), "key is not in the base config (struct mode)"));
             }
             else
             {
@@ -123,12 +123,19 @@ public static class ConfigMerger
             }
             catch (InterpolationSyntaxException ex)
             {
-                throw new ConfigValidationException(path, ex.Message);
+                throw new ConfigValidationException(InputSanitizer.Sanitize(path), ex.Message);
             }
 
             if (src is ConfigMapping or ConfigSequence or MissingValue &&
-                InterpolationResolver.DereferenceContainer(frame.Snapshot(), frame.PathTo(key), text) is { } target)
+                frame.PathTo(key) is var at &&
+                InterpolationResolver.DereferenceContainer(frame.Snapshot(), at, text) is { } target)
             {
+                // The copy lands here: the result must stay a tree the readers accept, as overrides must.
+                if (at.Count + TreeShape.DepthOf(target) > YamlReadOptions.Default.MaxDepth)
+                {
+                    throw new ConfigValidationException(InputSanitizer.Sanitize(path), $"merging into '{InputSanitizer.Sanitize(text)}' would nest deeper than {YamlReadOptions.Default.MaxDepth} levels");
+                }
+
                 dest = target;
             }
         }
@@ -145,7 +152,7 @@ public static class ConfigMerger
                 return MergeMapping(d, s, structMode, path, ref problems, frame, key);
             case (ConfigMapping, ConfigSequence) or (ConfigSequence, ConfigMapping):
                 // Rule 2: OmegaConf raises "Cannot merge DictConfig with ListConfig" either way round.
-                throw new ConfigValidationException(path, $"cannot merge a {ConfigValues.TypeName(src)} into a {ConfigValues.TypeName(dest)} (OmegaConf merges a mapping or a list only into its own kind; replace it with null first)");
+                throw new ConfigValidationException(InputSanitizer.Sanitize(path), $"cannot merge a {ConfigValues.TypeName(src)} into a {ConfigValues.TypeName(dest)} (OmegaConf merges a mapping or a list only into its own kind; replace it with null first)");
             default:
                 return src;
         }

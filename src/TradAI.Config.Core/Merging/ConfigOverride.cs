@@ -60,6 +60,11 @@ public sealed record ConfigOverride(OverrideKind Kind, IReadOnlyList<string> Pat
         }
 
         var parts = key.Split('.');
+        if (parts.Length > YamlReadOptions.Default.MaxDepth)
+        {
+            throw Invalid(text, $"the key has {parts.Length} segments; configs nest at most {YamlReadOptions.Default.MaxDepth} levels");
+        }
+
         foreach (var part in parts)
         {
             if (part.Length == 0)

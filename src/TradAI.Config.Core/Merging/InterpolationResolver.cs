@@ -18,17 +18,28 @@ namespace TradAI.Config.Core.Merging;
 /// </summary>
 public sealed class InterpolationResolver
 {
+    // References that lead through other references (strings being resolved plus mappings and lists being expanded
+    // inside one another): a bound on the resolver's own recursion.
+    private const int MaxReferenceChain = 256;
+
     private readonly ConfigMapping _root;
     private readonly Func<string, string?> _environment;
+    private readonly InterpolationOptions _options;
     private readonly Dictionary<string, Resolved> _resolved = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _failed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private HashSet<string>? _expanding;
+    private Dictionary<string, object?>? _expanded;
     private readonly List<ValidationProblem> _problems = [];
+    private long _producedLength;
+    private long _producedNodes;
+    private int _treeDepth;
 
-    private InterpolationResolver(ConfigMapping root, Func<string, string?> environment)
+    private InterpolationResolver(ConfigMapping root, Func<string, string?> environment, InterpolationOptions options)
     {
         _root = root;
         _environment = environment;
+        _options = options;
     }
 
     /// <summary>A resolved value and, for a mapping or list, where it lives (its relative interpolations resolve from there).</summary>
@@ -74,15 +85,16 @@ public sealed class InterpolationResolver
     /// <summary>Returns <paramref name="config"/> with every interpolation resolved.</summary>
     /// <param name="config">The merged config.</param>
     /// <param name="environment">Looks up environment variables for <c>oc.env</c>; the process environment when null.</param>
+    /// <param name="options">Bounds on what resolution may produce; <see cref="InterpolationOptions.Default"/> when null.</param>
     /// <exception cref="ConfigValidationException">Every interpolation that failed, with its path and why.</exception>
-    public static ConfigMapping Resolve(ConfigMapping config, Func<string, string?>? environment = null)
+    public static ConfigMapping Resolve(ConfigMapping config, Func<string, string?>? environment = null, InterpolationOptions? options = null)
     {
         if (!HasInterpolations(config))
         {
             return config;
         }
 
-        var resolver = new InterpolationResolver(config, environment ?? Environment.GetEnvironmentVariable);
+        var resolver = new InterpolationResolver(config, environment ?? Environment.GetEnvironmentVariable, options ?? InterpolationOptions.Default);
         var result = (ConfigMapping)resolver.ResolveTree(config, [])!;
         if (resolver._problems.Count > 0)
         {
@@ -98,7 +110,7 @@ public sealed class InterpolationResolver
     /// </summary>
     internal static object? DereferenceContainer(ConfigMapping root, List<object> path, string text)
     {
-        var resolver = new InterpolationResolver(root, Environment.GetEnvironmentVariable);
+        var resolver = new InterpolationResolver(root, Environment.GetEnvironmentVariable, InterpolationOptions.Default);
         try
         {
             var value = resolver.ResolveString(text, path).Value;
@@ -118,16 +130,17 @@ public sealed class InterpolationResolver
                 try
                 {
                     var r = ResolveString(s, path);
-                    return r.Value is ConfigMapping or ConfigSequence ? Expand(r) : r.Value;
+                    return r.Value is ConfigMapping or ConfigSequence ? Land(Expand(r, path), path) : r.Value;
                 }
                 catch (InterpolationFailure f)
                 {
-                    _problems.Add(new ValidationProblem(ConfigPath.Join(path), f.Message));
+                    _problems.Add(new ValidationProblem(InputSanitizer.Sanitize(ConfigPath.Join(path)), f.Message));
                     return s;
                 }
 
             case ConfigMapping m:
                 {
+                    using var level = Descend();
                     KeyValuePair<object, object?>[]? copy = null;
                     var entries = m.Entries;
                     for (var i = 0; i < entries.Length; i++)
@@ -147,6 +160,7 @@ public sealed class InterpolationResolver
 
             case ConfigSequence q:
                 {
+                    using var level = Descend();
                     object?[]? copy = null;
                     for (var i = 0; i < q.Count; i++)
                     {
@@ -168,33 +182,60 @@ public sealed class InterpolationResolver
         }
     }
 
-    // A mapping or list reached through a reference, resolved where it lives. Two such nodes that reach each other
-    // (x: {b: ${k}}, k: {c: ${x}}) would expand forever; OmegaConf fails on them with a RecursionError.
-    private object? Expand(Resolved target)
+    // A mapping or list reached through a reference, resolved where it lives (memoized: every reference to it lands
+    // the same tree). Two such nodes that reach each other (x: {b: ${k}}, k: {c: ${x}}) would expand forever; OmegaConf
+    // fails on them with a RecursionError.
+    private object? Expand(Resolved target, List<object> landing)
     {
         var key = PathKey(target.Location);
-        if (!(_expanding ??= new(StringComparer.Ordinal)).Add(key))
+        if (_expanded?.TryGetValue(key, out var done) == true)
+        {
+            return done;
+        }
+
+        // Fail before the work when even the unresolved target is too deep where it lands.
+        CheckDepth(landing, target.Value);
+        _expanding ??= new(StringComparer.Ordinal);
+        if (_inProgress.Count + _expanding.Count >= MaxReferenceChain)
+        {
+            throw ChainTooLong();
+        }
+
+        if (!_expanding.Add(key))
         {
             throw new InterpolationFailure($"interpolation cycle: '{InputSanitizer.Sanitize(ConfigPath.Join(target.Location))}' contains a reference back to itself");
         }
 
         try
         {
-            return ResolveTree(target.Value, [.. target.Location]);
+            var result = ResolveTree(target.Value, [.. target.Location]);
+            (_expanded ??= new(StringComparer.Ordinal))[key] = result;
+            return result;
         }
         finally
         {
-            _expanding!.Remove(key);
+            _expanding.Remove(key);
         }
     }
 
-    // Resolves the string held at 'path' (memoized; re-entry means a cycle). Mappings and lists come back unresolved.
+    // Resolves the string held at 'path' (memoized, failures too, so a failed value is never worked out twice;
+    // re-entry means a cycle). Mappings and lists come back unresolved.
     private Resolved ResolveString(string text, List<object> path)
     {
         var key = PathKey(path);
         if (_resolved.TryGetValue(key, out var done))
         {
             return done;
+        }
+
+        if (_failed.TryGetValue(key, out var failure))
+        {
+            throw new InterpolationFailure(failure);
+        }
+
+        if (_inProgress.Count + (_expanding?.Count ?? 0) >= MaxReferenceChain)
+        {
+            throw ChainTooLong();
         }
 
         if (!_inProgress.Add(key))
@@ -215,13 +256,86 @@ public sealed class InterpolationResolver
             }
 
             var result = Evaluate(parsed, [.. path]);
+            if (result.Value is string s)
+            {
+                ChargeText(s);
+            }
+
             _resolved[key] = result;
             return result;
+        }
+        catch (InterpolationFailure f)
+        {
+            _failed[key] = f.Message;
+            throw;
         }
         finally
         {
             _inProgress.Remove(key);
         }
+    }
+
+    private static InterpolationFailure ChainTooLong() => new($"interpolations lead through more than {MaxReferenceChain} references");
+
+    // Charges a resolved string against the value and document bounds.
+    private void ChargeText(string s)
+    {
+        CheckLength(s.Length);
+        _producedLength += s.Length;
+        if (_producedLength > _options.MaxDocumentLength)
+        {
+            throw new InterpolationFailure($"the resolved document would exceed {_options.MaxDocumentLength:N0} characters");
+        }
+    }
+
+    // Charges a mapping or list that a reference copies into place at 'landing': its depth there and its nodes.
+    private object? Land(object? expanded, List<object> landing)
+    {
+        CheckDepth(landing, expanded);
+        _producedNodes += TreeShape.NodeCountOf(expanded);
+        if (_producedNodes > _options.MaxDocumentNodes)
+        {
+            throw new InterpolationFailure($"references would copy more than {_options.MaxDocumentNodes:N0} nodes into the document");
+        }
+
+        return expanded;
+    }
+
+    private void CheckDepth(List<object> landing, object? value)
+    {
+        if (landing.Count + TreeShape.DepthOf(value) > _options.MaxDepth)
+        {
+            throw new InterpolationFailure($"the referenced value would nest deeper than {_options.MaxDepth} levels here");
+        }
+    }
+
+    private void CheckLength(long length)
+    {
+        if (length > _options.MaxValueLength)
+        {
+            throw new InterpolationFailure($"the value resolves to more than {_options.MaxValueLength:N0} characters");
+        }
+    }
+
+    // Python's str() of a value, refused past the value bound before it is built in full.
+    private string Str(object? value) =>
+        ConfigValues.FormatScalar(value, _options.MaxValueLength) ?? throw new InterpolationFailure($"the value resolves to more than {_options.MaxValueLength:N0} characters");
+
+    // One level of the resolver's walk; expansions inside expansions add up, bounded as every tree walk is.
+    private TreeLevel Descend()
+    {
+        if (++_treeDepth > TreeShape.MaxSupportedDepth)
+        {
+            _treeDepth--;
+            throw new InterpolationFailure($"references nest deeper than {TreeShape.MaxSupportedDepth} levels");
+        }
+
+        return new TreeLevel(this);
+    }
+
+    private readonly struct TreeLevel(InterpolationResolver owner) : IDisposable
+    {
+        public void Dispose() => owner._treeDepth--;
     }
 
     // A unique text for a path: '1' (string) and 1 (integer) are different keys.
@@ -249,7 +363,8 @@ public sealed class InterpolationResolver
         var sb = new StringBuilder();
         foreach (var part in text.Parts)
         {
-            sb.Append(part is Literal l ? l.Value : ConfigValues.FormatScalar(Evaluate((Interpolation)part, path).Value));
+            sb.Append(part is Literal l ? l.Value : Str(Evaluate((Interpolation)part, path).Value));
+            CheckLength(sb.Length);
         }
 
         return new Resolved(sb.ToString(), path);
@@ -297,7 +412,7 @@ public sealed class InterpolationResolver
         switch (element)
         {
             case Quoted q:
-                return q.Content is null ? string.Empty : ConfigValues.FormatScalar(Evaluate(q.Content, path).Value);
+                return q.Content is null ? string.Empty : Str(Evaluate(q.Content, path).Value);
             case ListLiteral list:
                 return ConfigSequence.From(list.Items.Select(i => Evaluate(i, path)));
             case DictLiteral dict:
@@ -326,10 +441,11 @@ public sealed class InterpolationResolver
                 {
                     sb.Append(part switch
                     {
-                        { Interpolation: { } i } => ConfigValues.FormatScalar(Evaluate(i, path).Value),
+                        { Interpolation: { } i } => Str(Evaluate(i, path).Value),
                         { Kind: InterpolationTokenKind.Esc } => InterpolationParser.EveryOther(part.Text),
                         _ => part.Text,
                     });
+                    CheckLength(sb.Length);
                 }
 
                 return sb.ToString();
@@ -362,7 +478,7 @@ public sealed class InterpolationResolver
                 if (args.Count == 2)
                 {
                     // OmegaConf returns str(default), or None for null.
-                    return args[1] is null ? null : ConfigValues.FormatScalar(args[1]);
+                    return args[1] is null ? null : Str(args[1]);
                 }
 
                 throw new InterpolationFailure($"environment variable '{InputSanitizer.Sanitize(variable)}' is not set (give a default: ${{oc.env:{InputSanitizer.Sanitize(variable)},default}})");

@@ -43,11 +43,17 @@ public static class OverrideApplier
         {
             try
             {
+                // The value lands Path.Count levels down: the result must still be a tree the readers accept.
+                if (o.Path.Count + TreeShape.DepthOf(o.Value) > YamlReadOptions.Default.MaxDepth)
+                {
+                    throw new OverrideFailure($"the result would nest deeper than {YamlReadOptions.Default.MaxDepth} levels");
+                }
+
                 config = (ConfigMapping)ApplyAt(config, o, 0)!;
             }
             catch (OverrideFailure f)
             {
-                problems.Add(new ValidationProblem(o.Key, $"{f.Message} (override '{InputSanitizer.Sanitize(o.Text)}')"));
+                problems.Add(new ValidationProblem(InputSanitizer.Sanitize(o.Key), $"{f.Message} (override '{InputSanitizer.Sanitize(o.Text)}')"));
             }
         }
 

@@ -1,15 +1,21 @@
+using System.Text;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 
 namespace TradAI.Config.Core.Repositories;
 
 /// <summary>
-/// The rules for config names shared by every store: relative, slash-separated segments of printable characters,
-/// no <c>..</c>, no absolute or drive paths, no backslashes, no control characters.
+/// The rules for config names shared by every store: relative, slash-separated segments of visible characters,
+/// no <c>..</c>, no absolute or drive paths, no backslashes, no control, format (bidi, zero-width) or separator
+/// characters. Lengths are UTF-8 bytes, which is what file systems (255 bytes a file name) and S3 keys count.
 /// </summary>
 public static class ConfigNames
 {
-    /// <summary>Longest accepted name.</summary>
-    public const int MaxLength = 200;
+    /// <summary>Longest accepted name, in UTF-8 bytes.</summary>
+    public const int MaxBytes = 255;
+
+    /// <summary>Longest accepted path segment, in UTF-8 bytes (a file name with its extension stays under 255).</summary>
+    public const int MaxSegmentBytes = 200;
 
     /// <summary>Throws a <see cref="ConfigValidationException"/> naming the problem unless <paramref name="name"/> is valid.</summary>
     /// <returns>The name, with a trailing <c>.yaml</c>/<c>.yml</c> removed.</returns>
@@ -32,18 +38,20 @@ public static class ConfigNames
             return "it is empty";
         }
 
-        if (name.Length > MaxLength)
+        if (UnsafeCharacters.IndexOfUnsafe(name) >= 0)
         {
-            return $"it is longer than {MaxLength} characters";
+            return "it contains control, format (bidi, zero-width) or separator characters";
+        }
+
+        // Lengths are those of the name without its extension: "x.yaml" and "x" are the same config.
+        var stem = StripExtension(name);
+        if (Encoding.UTF8.GetByteCount(stem) > MaxBytes)
+        {
+            return $"it is longer than {MaxBytes} bytes (UTF-8)";
         }
 
         foreach (var c in name)
         {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
-            {
-                return "it contains control characters";
-            }
-
             if (c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')
             {
                 return $"it contains '{c}'";
@@ -76,12 +84,25 @@ public static class ConfigNames
             {
                 return "a path segment starts with '.'";
             }
+
         }
 
-        return StripExtension(name).Length == 0 || StripExtension(name).EndsWith('/') ? "it has no name before the extension" : null;
+        foreach (var segment in stem.Split('/'))
+        {
+            if (Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
+            {
+                return $"a path segment is longer than {MaxSegmentBytes} bytes (UTF-8)";
+            }
+        }
+
+        return stem.Length == 0 || stem.EndsWith('/') ? "it has no name before the extension" : null;
     }
 
-    /// <summary>Removes one trailing <c>.yaml</c> or <c>.yml</c>.</summary>
+    /// <summary>Whether a file or key name ends in <c>.yaml</c> or <c>.yml</c>, in any letter case.</summary>
+    public static bool HasExtension(string fileName) =>
+        fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Removes one trailing <c>.yaml</c> or <c>.yml</c> (any letter case).</summary>
     public static string StripExtension(string name) =>
         name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? name[..^5]
         : name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ? name[..^4]

@@ -14,6 +14,9 @@ public static class SecretErrors
     public const string InvalidRequestCode = "InvalidRequestException";
     public const string NotJsonCode = "InvalidSecretJson";
 
+    /// <summary>Largest secret value Secrets Manager stores (64 KiB); local sources read no more.</summary>
+    public const int MaxSecretBytes = 65_536;
+
     public static ExternalServiceException NotFound(string service, string name, string? detail = null) =>
         new(service, $"Secret not found: {InputSanitizer.Sanitize(name)}{Detail(detail)}") { ErrorCode = NotFoundCode };
 
@@ -58,8 +61,15 @@ public static class SecretErrors
             }
 
             var values = new List<KeyValuePair<string, string?>>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                if (!seen.Add(property.Name))
+                {
+                    // Which value would win differs between parsers: refuse it, naming the key and never a value.
+                    throw NotJson(service, name, $"the key '{InputSanitizer.Sanitize(property.Name)}' appears more than once");
+                }
+
                 values.Add(new(property.Name, property.Value.ValueKind switch
                 {
                     JsonValueKind.String => property.Value.GetString(),

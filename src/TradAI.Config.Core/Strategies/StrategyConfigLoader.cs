@@ -20,9 +20,18 @@ public sealed partial class StrategyConfigLoader
 
     /// <summary>Creates a loader over a config store, with an optional model registry for MLflow-driven loading.</summary>
     public StrategyConfigLoader(IConfigRepository repository, IStrategyRegistry? registry = null, ILogger<StrategyConfigLoader>? logger = null, Func<string, string?>? environment = null)
+        : this(Existing(repository), registry, logger, environment)
     {
-        ArgumentNullException.ThrowIfNull(repository);
-        _merge = new ConfigMergeService(repository, new ConfigMergeOptions
+    }
+
+    /// <summary>
+    /// Creates a loader whose config store is built on first use (thread-safe, at most once), so a host can register
+    /// the loader before the store can be created — and code that never downloads from the store never builds it.
+    /// </summary>
+    public StrategyConfigLoader(Func<IConfigRepository> repositoryFactory, IStrategyRegistry? registry = null, ILogger<StrategyConfigLoader>? logger = null, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(repositoryFactory);
+        _merge = new ConfigMergeService(repositoryFactory, new ConfigMergeOptions
         {
             RequiredFields = StrategyConfigSchema.RequiredFields,
             Schema = StrategyConfigSchema.Instance,
@@ -51,7 +60,25 @@ public sealed partial class StrategyConfigLoader
     public async Task<StrategyConfig> LoadWithOverridesAsync(string name, ConfigMapping? overrides, IEnumerable<string>? overrideStrings, CancellationToken cancellationToken = default)
     {
         var baseConfig = await _merge.LoadBaseAsync(name, cancellationToken).ConfigureAwait(false);
-        return Bind(_merge.Merge(baseConfig, overrides, overrideStrings));
+        return BindWithOverrides(baseConfig, overrides, overrideStrings);
+    }
+
+    /// <summary>
+    /// The same pipeline over content already in hand (a config version's data): merge the mapping overrides, apply the
+    /// Hydra overrides, resolve interpolations, validate and bind — so a host applying an activation runs exactly what
+    /// <see cref="LoadWithOverridesAsync(string, ConfigMapping?, IEnumerable{string}?, CancellationToken)"/> runs.
+    /// </summary>
+    /// <exception cref="Errors.ConfigValidationException">An override does not apply, or the result fails the schema.</exception>
+    public StrategyConfig BindWithOverrides(ConfigMapping content, ConfigMapping? overrides = null, IEnumerable<string>? overrideStrings = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Bind(_merge.Merge(content, overrides, overrideStrings));
+    }
+
+    private static Func<IConfigRepository> Existing(IConfigRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return () => repository;
     }
 
     /// <summary>Validates an already merged config and binds it (for callers that merge themselves).</summary>

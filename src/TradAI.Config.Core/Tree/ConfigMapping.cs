@@ -23,6 +23,13 @@ public sealed class ConfigMapping : IReadOnlyDictionary<object, object?>
     internal ConfigMapping(KeyValuePair<object, object?>[] entries)
     {
         _entries = entries;
+        var shape = TreeShape.Container;
+        foreach (var entry in entries)
+        {
+            shape = shape.Add(entry.Value);
+        }
+
+        (Depth, NodeCount) = shape.Checked();
     }
 
     /// <summary>Builds a mapping from string-keyed entries; a repeated key is an error.</summary>
@@ -50,6 +57,12 @@ public sealed class ConfigMapping : IReadOnlyDictionary<object, object?>
     }
 
     public int Count => _entries.Length;
+
+    /// <summary>Levels of nesting: 1 for a mapping of scalars. Bounded by <see cref="TreeShape.MaxSupportedDepth"/>.</summary>
+    public int Depth { get; }
+
+    /// <summary>Nodes in the tree, a subtree shared by references counted at every place it appears.</summary>
+    public long NodeCount { get; }
 
     /// <summary>The entries in document order.</summary>
     public ReadOnlySpan<KeyValuePair<object, object?>> Entries => _entries;

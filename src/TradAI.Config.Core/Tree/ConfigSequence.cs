@@ -13,6 +13,13 @@ public sealed class ConfigSequence : IReadOnlyList<object?>
     internal ConfigSequence(object?[] items)
     {
         _items = items;
+        var shape = TreeShape.Container;
+        foreach (var item in items)
+        {
+            shape = shape.Add(item);
+        }
+
+        (Depth, NodeCount) = shape.Checked();
     }
 
     /// <summary>Builds a list from values (which must themselves be config values).</summary>
@@ -28,6 +35,12 @@ public sealed class ConfigSequence : IReadOnlyList<object?>
     public object? this[int index] => _items[index];
 
     public int Count => _items.Length;
+
+    /// <summary>Levels of nesting: 1 for a list of scalars. Bounded by <see cref="TreeShape.MaxSupportedDepth"/>.</summary>
+    public int Depth { get; }
+
+    /// <summary>Nodes in the tree, a subtree shared by references counted at every place it appears.</summary>
+    public long NodeCount { get; }
 
     /// <summary>The items as a span, for allocation-free iteration.</summary>
     public ReadOnlySpan<object?> Items => _items;

@@ -82,19 +82,41 @@ public static class ConfigValues
         _ => PythonRepr(value),
     };
 
+    /// <summary>
+    /// As <see cref="FormatScalar(object?)"/>, but null when the text would be longer than <paramref name="maxLength"/>
+    /// (given up as soon as it is: a mapping full of aliases of one long string is never written out).
+    /// </summary>
+    internal static string? FormatScalar(object? value, int maxLength)
+    {
+        if (value is not (ConfigMapping or ConfigSequence))
+        {
+            var text = FormatScalar(value);
+            return text.Length <= maxLength ? text : null;
+        }
+
+        var sb = new StringBuilder();
+        return AppendRepr(sb, value, maxLength) ? sb.ToString() : null;
+    }
+
     /// <summary>Renders a value as Python's <c>repr()</c> does (strings quoted and escaped the way Python picks).</summary>
     public static string PythonRepr(object? value)
     {
         var sb = new StringBuilder();
-        AppendRepr(sb, value);
+        AppendRepr(sb, value, int.MaxValue);
         return sb.ToString();
     }
 
-    private static void AppendRepr(StringBuilder sb, object? value)
+    // False as soon as the text passes maxLength.
+    private static bool AppendRepr(StringBuilder sb, object? value, int maxLength)
     {
         switch (value)
         {
             case string s:
+                if (sb.Length + s.Length > maxLength)
+                {
+                    return false;
+                }
+
                 AppendStringRepr(sb, s);
                 break;
             case MissingValue:
@@ -106,9 +128,17 @@ public static class ConfigValues
                 foreach (var (k, v) in m.Entries)
                 {
                     sb.Append(first ? string.Empty : ", ");
-                    AppendRepr(sb, k);
+                    if (!AppendRepr(sb, k, maxLength))
+                    {
+                        return false;
+                    }
+
                     sb.Append(": ");
-                    AppendRepr(sb, v);
+                    if (!AppendRepr(sb, v, maxLength))
+                    {
+                        return false;
+                    }
+
                     first = false;
                 }
 
@@ -119,7 +149,10 @@ public static class ConfigValues
                 for (var i = 0; i < q.Count; i++)
                 {
                     sb.Append(i == 0 ? string.Empty : ", ");
-                    AppendRepr(sb, q[i]);
+                    if (!AppendRepr(sb, q[i], maxLength))
+                    {
+                        return false;
+                    }
                 }
 
                 sb.Append(']');
@@ -128,6 +161,8 @@ public static class ConfigValues
                 sb.Append(FormatScalar(value));
                 break;
         }
+
+        return sb.Length <= maxLength;
     }
 
     // CPython's unicode_repr: single quotes unless the text has ' and no ", backslash escapes for the quote, \\, tab,

@@ -1,5 +1,6 @@
 using System.Text;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -14,7 +15,7 @@ public static class YamlConfigReader
 {
     private const string TagPrefix = "tag:yaml.org,2002:";
 
-    /// <summary>Parses a document whose root must be a mapping (an empty document is an empty mapping).</summary>
+    /// <summary>Parses a document whose root must be a mapping (an empty document is an empty mapping unless <see cref="YamlReadOptions.AllowEmptyDocument"/> is off).</summary>
     /// <param name="yaml">The document text.</param>
     /// <param name="sourceName">Where it came from, for messages (a file or config name).</param>
     /// <param name="options">Size and expansion limits; <see cref="YamlReadOptions.Default"/> when null.</param>
@@ -24,6 +25,8 @@ public static class YamlConfigReader
         var value = Parse(yaml, sourceName, options);
         return value switch
         {
+            null when options?.AllowEmptyDocument == false =>
+                throw new ConfigValidationException($"{Describe(sourceName)}empty document: nothing to store (write {{}} for an empty config)"),
             null => ConfigMapping.Empty,
             ConfigMapping m => m,
             _ => throw new ConfigValidationException(
@@ -69,26 +72,22 @@ public static class YamlConfigReader
         }
     }
 
-    /// <summary>Reads a file, refusing it before reading when it exceeds the size limit.</summary>
+    /// <summary>Reads a file (or device, FIFO) of at most the size limit, as strict UTF-8, and parses it.</summary>
+    /// <exception cref="NotFoundException">The file does not exist.</exception>
+    /// <exception cref="ConfigValidationException">Too large, not UTF-8, or malformed YAML.</exception>
+    /// <exception cref="ExternalServiceException">The file system failed.</exception>
     public static async Task<ConfigMapping> ReadFileAsync(string path, YamlReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= YamlReadOptions.Default;
         var name = Path.GetFileName(path);
+        string text;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new NotFoundException($"File '{InputSanitizer.Sanitize(path)}' does not exist");
-            }
-
-            if (info.Length > options.MaxDocumentBytes)
-            {
-                throw new ConfigValidationException($"{name}: document is larger than the {options.MaxDocumentBytes:N0}-byte limit");
-            }
-
-            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            return ParseMapping(text, name, options);
+            text = await Utf8Input.ReadFileAsync(path, options.MaxDocumentBytes, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new NotFoundException($"File '{InputSanitizer.Sanitize(path)}' does not exist");
         }
         catch (IOException ex)
         {
@@ -98,6 +97,8 @@ public static class YamlConfigReader
         {
             throw new ExternalServiceException("filesystem", $"Access denied reading '{InputSanitizer.Sanitize(path)}'", ex);
         }
+
+        return ParseMapping(text, name, options);
     }
 
     /// <summary>

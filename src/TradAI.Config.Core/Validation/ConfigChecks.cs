@@ -76,6 +76,26 @@ public static class ConfigChecks
         }
     }
 
+    /// <summary>
+    /// Every check a config gets before it is used or goes live: leftover <c>???</c>, required fields, then the schema.
+    /// </summary>
+    /// <exception cref="ConfigValidationException">Every problem found, each with its path (first per path).</exception>
+    public static void Validate(ConfigMapping config, IEnumerable<string> requiredFields, IConfigSchema? schema, string? summary = null)
+    {
+        var problems = new List<ValidationProblem>();
+        FindMissing(config, string.Empty, problems);
+        CheckRequired(config, requiredFields, problems);
+        if (schema is not null)
+        {
+            problems.AddRange(schema.Validate(config));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigValidationException(Deduplicate(problems), summary);
+        }
+    }
+
     /// <summary>Keeps the first problem reported for each path (a missing value is not also a type error).</summary>
     public static IReadOnlyList<ValidationProblem> Deduplicate(List<ValidationProblem> problems)
     {

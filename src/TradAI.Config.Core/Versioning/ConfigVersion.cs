@@ -88,6 +88,20 @@ public sealed record ConfigVersion
     };
 
     /// <summary>
+    /// What a store checks before activating <paramref name="target"/>: the transition is legal (a conflict first), then
+    /// <paramref name="validate"/> accepts the content.
+    /// </summary>
+    public static void CheckActivation(ConfigVersion target, DateTimeOffset at, Action<ConfigVersion>? validate)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (validate is not null)
+        {
+            _ = target.WithStatus(ConfigVersionStatus.Active, at);
+            validate(target);
+        }
+    }
+
+    /// <summary>
     /// The immutable update: a copy in status <paramref name="next"/> with the timestamps the transition sets
     /// (<see cref="DeployedAt"/> on activation; <see cref="DeprecatedAt"/>, <see cref="SupersededBy"/> and <see cref="Ttl"/> on deprecation).
     /// </summary>

@@ -1,6 +1,9 @@
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Hashing;
+using TradAI.Config.Core.Merging;
+using TradAI.Config.Core.Strategies;
 using TradAI.Config.Core.Tree;
+using TradAI.Config.Core.Validation;
 
 namespace TradAI.Config.Core.Versioning;
 
@@ -8,6 +11,9 @@ namespace TradAI.Config.Core.Versioning;
 /// Content-addressed config versions with a lifecycle (SPEC §4.4, §7): validates input, hashes content, stamps
 /// times from the injected <see cref="TimeProvider"/>, and delegates each atomic step to an
 /// <see cref="IConfigVersionRepository"/>. Errors are typed; a failed call changes nothing.
+/// Nothing invalid goes live: content is checked against the strategy schema (the same rules as a strategy load,
+/// leftover <c>???</c> included) when a version is created and again when it is activated. Interpolations may stay
+/// in the stored content; it must validate once they are resolved.
 /// </summary>
 public sealed class ConfigVersionService
 {
@@ -18,15 +24,23 @@ public sealed class ConfigVersionService
 
     private readonly IConfigVersionRepository _repository;
     private readonly TimeProvider _time;
+    private readonly IConfigSchema _schema;
+    private readonly Func<string, string?>? _environment;
 
-    public ConfigVersionService(IConfigVersionRepository repository, TimeProvider? timeProvider = null)
+    /// <param name="repository">The store.</param>
+    /// <param name="timeProvider">The clock; the system clock when null.</param>
+    /// <param name="schema">What content must satisfy; <see cref="StrategyConfigSchema.Instance"/> when null.</param>
+    /// <param name="environment">Environment lookup for resolving <c>${oc.env:...}</c> while validating; the process environment when null.</param>
+    public ConfigVersionService(IConfigVersionRepository repository, TimeProvider? timeProvider = null, IConfigSchema? schema = null, Func<string, string?>? environment = null)
     {
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _time = timeProvider ?? TimeProvider.System;
+        _schema = schema ?? StrategyConfigSchema.Instance;
+        _environment = environment;
     }
 
     /// <summary>Creates a draft of <paramref name="config"/>, or returns the draft/active version that already has this content.</summary>
-    /// <exception cref="ConfigValidationException">Bad strategy name or creator, or content without a canonical form (NaN, Infinity...).</exception>
+    /// <exception cref="ConfigValidationException">Bad strategy name or creator, content that fails the schema (every problem listed), or content without a canonical form (NaN, Infinity...).</exception>
     public Task<ConfigVersionWrite> CreateAsync(string strategyName, ConfigMapping config, string createdBy, CancellationToken cancellationToken = default)
     {
         var request = Prepare(strategyName, config, createdBy, activate: false);
@@ -84,11 +98,12 @@ public sealed class ConfigVersionService
     /// <summary>Activates a draft; the previously active version is deprecated in the same atomic step.</summary>
     /// <exception cref="NotFoundException">No such version.</exception>
     /// <exception cref="ConflictException">The version is active or deprecated already.</exception>
+    /// <exception cref="ConfigValidationException">The draft's content does not validate (e.g. written before a schema change, or straight into the store).</exception>
     public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, CancellationToken cancellationToken = default)
     {
         StrategyNames.Validate(strategyName);
         ConfigVersionId.Validate(configId);
-        return _repository.ActivateAsync(strategyName, configId, _time.GetUtcNow(), cancellationToken);
+        return _repository.ActivateAsync(strategyName, configId, _time.GetUtcNow(), v => Validate(v.ConfigData, v.ConfigId), cancellationToken);
     }
 
     /// <summary>Deprecates a draft or the active version (then no version is active).</summary>
@@ -123,11 +138,21 @@ public sealed class ConfigVersionService
         return ConfigDiff.Compute(from.ConfigData, to.ConfigData, from.ConfigId, to.ConfigId);
     }
 
+    /// <summary>The check a version's content must pass to be created or go live: resolve, then validate.</summary>
+    /// <exception cref="ConfigValidationException">Every problem, each with its path.</exception>
+    public void Validate(ConfigMapping content, string? configId = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var resolved = InterpolationResolver.Resolve(content, _environment);
+        ConfigChecks.Validate(resolved, [], _schema, configId is null ? "Config version content is invalid" : $"Config version {InputSanitizer.Sanitize(configId)} is invalid");
+    }
+
     private NewConfigVersion Prepare(string strategyName, ConfigMapping config, string createdBy, bool activate)
     {
         ArgumentNullException.ThrowIfNull(config);
         StrategyNames.Validate(strategyName);
         ConfigVersion.ValidateCreatedBy(createdBy);
+        Validate(config);
         var (hash, canonical) = ConfigHasher.HashWithCanonical(config);
 
         // Stores keep the JSON data model (string keys, 5.0 read back as 5): return what a later read returns.

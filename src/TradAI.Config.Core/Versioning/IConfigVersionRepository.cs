@@ -26,9 +26,14 @@ public interface IConfigVersionRepository
     Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default);
 
     /// <summary>Activates a draft and deprecates the previous active version (superseded_by = this id) atomically.</summary>
+    /// <param name="strategyName">The strategy.</param>
+    /// <param name="configId">The draft to activate.</param>
+    /// <param name="at">The activation time.</param>
+    /// <param name="validate">Runs on the draft as read, before anything is written (throw to refuse it); no extra request.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="Errors.NotFoundException">No such version.</exception>
     /// <exception cref="Errors.ConflictException">The version is not a draft.</exception>
-    Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deprecates a draft or the active version (no successor recorded).</summary>
     /// <exception cref="Errors.NotFoundException">No such version.</exception>

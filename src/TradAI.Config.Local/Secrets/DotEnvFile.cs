@@ -1,5 +1,6 @@
 using TradAI.Config.Core.DotEnv;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 
 namespace TradAI.Config.Local.Secrets;
 
@@ -34,7 +35,7 @@ public static class DotEnvFile
             return new Dictionary<string, string>();
         }
 
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        var text = await Utf8Input.ReadFileAsync(path, DotEnvParser.MaxFileBytes, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
         return Parse(text, Path.GetFileName(path));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using TradAI.Config.Core.Secrets;
 
 namespace TradAI.Config.Local.Secrets;
@@ -46,6 +47,7 @@ public sealed class LocalSecretStore(LocalSecretStoreOptions options) : ISecretS
     private async Task<(string Json, DateTimeOffset? Changed)> FindAsync(string name, CancellationToken cancellationToken)
     {
         SecretErrors.ValidateName(name);
+        CheckName(name);
         var variable = VariableFor(name);
         if (_env(variable) is { } fromEnv)
         {
@@ -79,7 +81,7 @@ public sealed class LocalSecretStore(LocalSecretStoreOptions options) : ISecretS
             {
                 if (File.Exists(path))
                 {
-                    var json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+                    var json = await Utf8Input.ReadFileAsync(path, SecretErrors.MaxSecretBytes, name, cancellationToken).ConfigureAwait(false);
                     return (json, File.GetLastWriteTimeUtc(path));
                 }
             }
@@ -96,20 +98,28 @@ public sealed class LocalSecretStore(LocalSecretStoreOptions options) : ISecretS
         throw SecretErrors.NotFound(ServiceName, name, searched);
     }
 
-    /// <summary>Maps a name to a file under <paramref name="directory"/>; names that would escape it are invalid requests.</summary>
-    private static string FileFor(string directory, string name)
+    // A name that is not a safe relative path is the caller's mistake: a validation error, before any store is asked.
+    private static ConfigValidationException InvalidName(string name, string why) =>
+        new("secret_name", $"invalid secret name '{InputSanitizer.Sanitize(name)}' for the local store: {why}");
+
+    /// <summary>The same names for every local source: each must also be a safe relative path of the secrets folder.</summary>
+    private static void CheckName(string name)
     {
         var segments = name.Split('/');
         if (Path.IsPathRooted(name) || name.Contains('\\', StringComparison.Ordinal)
             || segments.Any(s => s.Length == 0 || s is "." or ".." || s.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0))
         {
-            throw SecretErrors.InvalidRequest(ServiceName, name, "the name cannot be used as a relative file path");
+            throw InvalidName(name, "it cannot be used as a relative file path (no '.', '..', empty or absolute segments)");
         }
+    }
 
+    /// <summary>Maps a (checked) name to its file under <paramref name="directory"/>.</summary>
+    private static string FileFor(string directory, string name)
+    {
         var root = Path.GetFullPath(directory);
-        var path = Path.GetFullPath(Path.Combine([root, .. segments]) + ".json");
+        var path = Path.GetFullPath(Path.Combine([root, .. name.Split('/')]) + ".json");
         return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? path
-            : throw SecretErrors.InvalidRequest(ServiceName, name, "the name escapes the secrets folder");
+            : throw InvalidName(name, "it escapes the secrets folder");
     }
 }

@@ -24,6 +24,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     private const string TokenPrefix = "sqlite1:";
 
     private readonly string _connectionString;
+    private readonly string _readConnectionString;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
@@ -43,6 +44,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             Pooling = false,
             DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds),
         }.ToString();
+        _readConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
     }
 
     /// <summary>The repository for a local store folder: <c>&lt;storeFolder&gt;/.tradai/versions.db</c>.</summary>
@@ -98,11 +100,11 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
     public Task<ConfigVersion?> GetAsync(string strategyName, string configId, CancellationToken cancellationToken = default) =>
         ReadAsync((connection, ct) => QuerySingleAsync(connection,
-            $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND config_id = $id", ct, ("$s", strategyName), ("$id", configId)), cancellationToken);
+            $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND config_id = $id", ct, ("$s", strategyName), ("$id", configId)), null, cancellationToken);
 
     public Task<ConfigVersion?> GetActiveAsync(string strategyName, CancellationToken cancellationToken = default) =>
         ReadAsync((connection, ct) => QuerySingleAsync(connection,
-            $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND status = 'active'", ct, ("$s", strategyName)), cancellationToken);
+            $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND status = 'active'", ct, ("$s", strategyName)), null, cancellationToken);
 
     public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
@@ -130,13 +132,14 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
             rows.RemoveAt(limit);
             return new ConfigVersionPage(rows, VersionPageToken.Make(TokenPrefix, strategyName, status, rows[^1].VersionNumber));
-        }, cancellationToken);
+        }, new ConfigVersionPage([], null), cancellationToken);
     }
 
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, ct) =>
         {
             var target = await RequireAsync(connection, strategyName, configId, ct).ConfigureAwait(false);
+            ConfigVersion.CheckActivation(target, at, validate);
             var (activated, deprecated) = await ActivateInTransactionAsync(connection, target, at, ct).ConfigureAwait(false);
             return new ConfigVersionWrite(activated, Created: false, deprecated);
         }, cancellationToken);
@@ -168,7 +171,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             }
 
             return problems;
-        }, cancellationToken);
+        }, [], cancellationToken);
 
     // ---- transaction plumbing ----
 
@@ -263,17 +266,50 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         }
     }
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> body, CancellationToken ct)
+    // Reads never write: a read-only connection, and a store that was never written answers like an empty one
+    // (so `version list` on a fresh folder creates no file and a read leaves versions.db byte for byte as it was).
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> body, T whenEmpty, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        if (!File.Exists(DatabasePath))
+        {
+            return NeverWritten() ? whenEmpty : throw new ExternalServiceException("filesystem", $"version store {InputSanitizer.Sanitize(DatabasePath)}: cannot open it (its folder is not a folder)");
+        }
+
+        await using var connection = await OpenAsync(_readConnectionString, ct).ConfigureAwait(false);
         try
         {
+            var version = (long)(await ScalarAsync(connection, "PRAGMA user_version", ct).ConfigureAwait(false) ?? 0L);
+            if (version == 0)
+            {
+                return whenEmpty;
+            }
+
+            CheckSchema(version);
             return await body(connection, ct).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
             throw StoreFailure("read", ex);
         }
+    }
+
+    // No file yet, and nothing in the way of creating it: the nearest existing ancestor is a folder.
+    private bool NeverWritten()
+    {
+        for (var dir = Path.GetDirectoryName(DatabasePath); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(dir))
+            {
+                return true;
+            }
+
+            if (File.Exists(dir))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
@@ -283,7 +319,12 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             await InitializeAsync(ct).ConfigureAwait(false);
         }
 
-        var connection = new SqliteConnection(_connectionString);
+        return await OpenAsync(_connectionString, ct).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
@@ -294,6 +335,14 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw StoreFailure("open", ex);
+        }
+    }
+
+    private void CheckSchema(long version)
+    {
+        if (version > SqliteVersionSchema.Version)
+        {
+            throw new ExternalServiceException("sqlite", $"the version store {InputSanitizer.Sanitize(DatabasePath)} has schema {version}, newer than this tool understands ({SqliteVersionSchema.Version}); upgrade tradai");
         }
     }
 
@@ -324,17 +373,18 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
                 // WAL: readers never block the writer and a killed writer leaves the last committed state.
                 await ExecuteAsync(connection, "PRAGMA journal_mode = WAL", ct).ConfigureAwait(false);
-                await ExecuteAsync(connection, "BEGIN IMMEDIATE", ct).ConfigureAwait(false);
-                var version = (long)(await ScalarAsync(connection, "PRAGMA user_version", ct).ConfigureAwait(false) ?? 0L);
-                if (version > SqliteVersionSchema.Version)
+                var current = (long)(await ScalarAsync(connection, "PRAGMA user_version", ct).ConfigureAwait(false) ?? 0L);
+                CheckSchema(current);
+                if (current < SqliteVersionSchema.Version)
                 {
-                    await ExecuteAsync(connection, "ROLLBACK", ct).ConfigureAwait(false);
-                    throw new ExternalServiceException("sqlite", $"the version store {InputSanitizer.Sanitize(DatabasePath)} has schema {version}, newer than this tool understands ({SqliteVersionSchema.Version}); upgrade tradai");
+                    // Only a store without the current schema is written to here; re-checked under the write lock.
+                    await ExecuteAsync(connection, "BEGIN IMMEDIATE", ct).ConfigureAwait(false);
+                    var version = (long)(await ScalarAsync(connection, "PRAGMA user_version", ct).ConfigureAwait(false) ?? 0L);
+                    CheckSchema(version);
+                    await ExecuteAsync(connection, SqliteVersionSchema.Ddl, ct).ConfigureAwait(false);
+                    await ExecuteAsync(connection, $"PRAGMA user_version = {SqliteVersionSchema.Version}", ct).ConfigureAwait(false);
+                    await ExecuteAsync(connection, "COMMIT", ct).ConfigureAwait(false);
                 }
-
-                await ExecuteAsync(connection, SqliteVersionSchema.Ddl, ct).ConfigureAwait(false);
-                await ExecuteAsync(connection, $"PRAGMA user_version = {SqliteVersionSchema.Version}", ct).ConfigureAwait(false);
-                await ExecuteAsync(connection, "COMMIT", ct).ConfigureAwait(false);
             }
             catch (SqliteException ex)
             {

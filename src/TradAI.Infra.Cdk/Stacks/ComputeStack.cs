@@ -3,14 +3,17 @@ using Amazon.CDK.AWS.AutoScaling;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using Amazon.CDK.AWS.SQS;
 using Amazon.CDK.AWS.StepFunctions;
 using Constructs;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
+using TradAI.Deployment.Profiles;
 using TradAI.Infra.EnvFiles;
-using TradAI.Infra.Environments;
 using TradAI.Infra.Model;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 using EventSchedule = Amazon.CDK.AWS.Events.Schedule;
@@ -79,6 +82,9 @@ public sealed class ComputeStack : Stack
                 AutoScalingGroup = HostGroup,
                 CapacityProviderName = config.Environment.ResourceName("ec2-capacity"),
                 EnableManagedTerminationProtection = false,
+                // ECS drains the host's tasks before the group terminates it. Without this CDK adds its lifecycle-hook
+                // Lambda, which runs on python3.9: AWS no longer creates functions on that runtime (cfn-lint E2533).
+                EnableManagedDraining = true,
                 MachineImageType = MachineImageType.AMAZON_LINUX_2,
             });
             Cluster.AddAsgCapacityProvider(HostCapacity);
@@ -103,10 +109,12 @@ public sealed class ComputeStack : Stack
 
         BacktestStateMachine = BacktestWorkflow(config, persistent, foundation.ServiceSecurityGroup, privateSubnets, retention, Repo(compute.BacktestRepository));
 
-        // The containers' environment is the same derivation `tradai infra env` prints; AWS fills in what it assigns.
+        // The containers' environment and secrets are the same derivation `tradai infra env` prints (the service
+        // profiles); AWS fills in what it assigns.
         var facts = new DeploymentFacts(Aws.ACCOUNT_ID, foundation.UserPool.UserPoolId, foundation.UserPoolClient.UserPoolClientId);
         foreach (var service in config.Services)
         {
+            var profile = ServiceProfiles.Get(service.Name);
             var logGroup = new LogGroup(this, CdkIds.Of(service.Name, "Logs"), new LogGroupProps
             {
                 LogGroupName = $"/ecs/{service.ServiceName}",
@@ -130,7 +138,12 @@ public sealed class ComputeStack : Stack
                 MemoryLimitMiB = service.Memory,
                 PortMappings = [new PortMapping { ContainerPort = service.Port }],
                 Environment = env.KnownValues.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
-                Secrets = SecretsFor(service, persistent),
+                Secrets = env.Secrets.Count == 0 ? null : env.Secrets.ToDictionary(
+                    secret => secret.Name,
+                    secret => secret.JsonField is null
+                        ? EcsSecret.FromSecretsManager(persistent.SecretFor(secret.Secret))
+                        : EcsSecret.FromSecretsManager(persistent.SecretFor(secret.Secret), secret.JsonField),
+                    StringComparer.Ordinal),
                 Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = logGroup, StreamPrefix = service.Name }),
                 HealthCheck = new Amazon.CDK.AWS.ECS.HealthCheck
                 {
@@ -138,7 +151,10 @@ public sealed class ComputeStack : Stack
                     StartPeriod = Duration.Seconds(60),
                 },
             });
-            Grant(service, task, persistent);
+            foreach (var permission in profile.Permissions)
+            {
+                Grant(permission, task.TaskRole, persistent);
+            }
 
             var strategy = new[]
             {
@@ -179,20 +195,13 @@ public sealed class ComputeStack : Stack
                 ecsService.AttachToApplicationTargetGroup(targetGroup);
             }
 
-            if (edge.BackendDiscovery is not null && service.Name == "backend")
+            if (edge.BackendDiscovery is not null && service.Name == ServiceProfiles.BackendName)
             {
                 ecsService.AssociateCloudMapService(new AssociateCloudMapServiceOptions { Service = edge.BackendDiscovery, Container = container, ContainerPort = service.Port });
             }
             else
             {
                 ecsService.EnableCloudMap(new CloudMapOptions { Name = service.Name, CloudMapNamespace = foundation.Namespace, DnsRecordType = DnsRecordType.A, DnsTtl = Duration.Seconds(10) });
-            }
-
-            if (service.Name == "backend")
-            {
-                BacktestQueue.GrantSendMessages(task.TaskRole);
-                BacktestStateMachine.GrantStartExecution(task.TaskRole);
-                BacktestStateMachine.GrantRead(task.TaskRole);
             }
 
             Services[service.Name] = ecsService;
@@ -219,13 +228,14 @@ public sealed class ComputeStack : Stack
                 Environment = new Dictionary<string, string>
                 {
                     ["ENVIRONMENT"] = config.Environment.Name.ToName(),
-                    ["S3_CONFIG_BUCKET"] = persistent.Buckets["configs"].BucketName,
-                    ["DYNAMODB_TABLE_NAME"] = persistent.Tables["config-versions"].TableName,
+                    ["S3_CONFIG_BUCKET"] = persistent.Buckets[ResourceKeys.Buckets.Configs].BucketName,
+                    ["DYNAMODB_TABLE_NAME"] = persistent.Tables[ResourceKeys.Tables.ConfigVersions].TableName,
                     ["ECS_CLUSTER"] = Cluster.ClusterName,
                 },
             });
-            persistent.Buckets["configs"].GrantRead(function);
-            persistent.Tables["config-versions"].GrantReadWriteData(function);
+            RedundantDependency.Drop((CfnResource)function.Node.DefaultChild!, (CfnResource)function.Role!.Node.DefaultChild!);
+            persistent.Buckets[ResourceKeys.Buckets.Configs].GrantRead(function);
+            persistent.Tables[ResourceKeys.Tables.ConfigVersions].GrantReadWriteData(function);
             _ = new Rule(this, CdkIds.Of(lambda.Key, "Schedule"), new RuleProps
             {
                 RuleName = lambda.RuleName,
@@ -271,14 +281,14 @@ public sealed class ComputeStack : Stack
             Environment = new Dictionary<string, string>
             {
                 ["ENVIRONMENT"] = config.Environment.Name.ToName(),
-                ["RESULTS_BUCKET"] = persistent.Buckets["results"].BucketName,
-                ["S3_CONFIG_BUCKET"] = persistent.Buckets["configs"].BucketName,
-                ["JOBS_TABLE_NAME"] = persistent.Tables["backtest-jobs"].TableName,
+                ["RESULTS_BUCKET"] = persistent.Buckets[ResourceKeys.Buckets.Results].BucketName,
+                ["S3_CONFIG_BUCKET"] = persistent.Buckets[ResourceKeys.Buckets.Configs].BucketName,
+                ["JOBS_TABLE_NAME"] = persistent.Tables[ResourceKeys.Tables.BacktestJobs].TableName,
             },
         });
-        persistent.Buckets["results"].GrantReadWrite(task.TaskRole);
-        persistent.Buckets["configs"].GrantRead(task.TaskRole);
-        persistent.Tables["backtest-jobs"].GrantReadWriteData(task.TaskRole);
+        persistent.Buckets[ResourceKeys.Buckets.Results].GrantReadWrite(task.TaskRole);
+        persistent.Buckets[ResourceKeys.Buckets.Configs].GrantRead(task.TaskRole);
+        persistent.Tables[ResourceKeys.Tables.BacktestJobs].GrantReadWriteData(task.TaskRole);
 
         var run = new Sfn.EcsRunTask(this, "RunBacktest", new Sfn.EcsRunTaskProps
         {
@@ -297,54 +307,42 @@ public sealed class ComputeStack : Stack
                 },
             ],
         });
-        return new StateMachine(this, "BacktestWorkflow", new StateMachineProps
+        var workflow = new StateMachine(this, "BacktestWorkflow", new StateMachineProps
         {
             StateMachineName = compute.BacktestStateMachineName,
             DefinitionBody = DefinitionBody.FromChainable(run),
             Timeout = Duration.Hours(6),
         });
+        RedundantDependency.Drop((CfnResource)workflow.Node.DefaultChild!, (CfnResource)workflow.Role.Node.DefaultChild!);
+        return workflow;
     }
 
-    private static Dictionary<string, EcsSecret>? SecretsFor(ServiceConfig service, PersistentStack persistent) => service.Name switch
+    /// <summary>One grant of a service profile on the task role; a combination the stacks do not offer fails synthesis.</summary>
+    private void Grant(ServicePermission permission, IGrantable role, PersistentStack persistent)
     {
-        "mlflow" => new Dictionary<string, EcsSecret>
+        switch (permission)
         {
-            [service.EnvPrefix + "DB_PASSWORD"] = EcsSecret.FromSecretsManager(persistent.DatabaseSecret, "password"),
-            [service.EnvPrefix + "DB_HOST"] = EcsSecret.FromSecretsManager(persistent.DatabaseSecret, "host"),
-        },
-        "backend" or "live-trading" or "dry-run-trading" => new Dictionary<string, EcsSecret>
-        {
-            [service.EnvPrefix + "WS_SECRET_KEY"] = EcsSecret.FromSecretsManager(persistent.WsSecret),
-        },
-        _ => null,
-    };
-
-    private static void Grant(ServiceConfig service, TaskDefinition task, PersistentStack persistent)
-    {
-        var role = task.TaskRole;
-        persistent.Buckets["configs"].GrantRead(role);
-        persistent.Tables["config-versions"].GrantReadData(role);
-        switch (service.Name)
-        {
-            case "backend":
-                persistent.Buckets["configs"].GrantReadWrite(role);
-                persistent.Tables["config-versions"].GrantReadWriteData(role);
-                persistent.Tables["backtest-jobs"].GrantReadWriteData(role);
-                persistent.Buckets["results"].GrantRead(role);
+            case { Resource: ResourceKind.Bucket, Access: AccessLevel.Read }:
+                persistent.Buckets[permission.Key].GrantRead(role);
                 break;
-            case "strategy-service":
-                persistent.Buckets["results"].GrantReadWrite(role);
-                persistent.Buckets["data"].GrantRead(role);
+            case { Resource: ResourceKind.Bucket, Access: AccessLevel.ReadWrite }:
+                persistent.Buckets[permission.Key].GrantReadWrite(role);
                 break;
-            case "data-collection":
-                persistent.Buckets["data"].GrantReadWrite(role);
+            case { Resource: ResourceKind.Table, Access: AccessLevel.Read }:
+                persistent.Tables[permission.Key].GrantReadData(role);
                 break;
-            case "mlflow":
-                persistent.Buckets["mlflow-artifacts"].GrantReadWrite(role);
+            case { Resource: ResourceKind.Table, Access: AccessLevel.ReadWrite }:
+                persistent.Tables[permission.Key].GrantReadWriteData(role);
+                break;
+            case { Resource: ResourceKind.Queue, Key: ResourceKeys.BacktestQueue, Access: AccessLevel.Send }:
+                BacktestQueue.GrantSendMessages(role);
+                break;
+            case { Resource: ResourceKind.StateMachine, Key: ResourceKeys.BacktestStateMachine, Access: AccessLevel.Start }:
+                BacktestStateMachine.GrantStartExecution(role);
+                BacktestStateMachine.GrantRead(role);
                 break;
             default:
-                persistent.Tables["trading-state"].GrantReadWriteData(role);
-                break;
+                throw new InvalidOperationException($"the stacks cannot grant {permission.Access} on {permission.Resource} '{permission.Key}'");
         }
     }
 }

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.ServiceDiscovery;
 using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
+using TradAI.Deployment.Profiles;
 using TradAI.Infra.EnvFiles;
 using TradAI.Infra.Model;
 using HttpMethod = Amazon.CDK.AWS.Apigatewayv2.HttpMethod;
@@ -23,7 +24,7 @@ public sealed class EdgeStack : Stack
         : base(scope, id, props)
     {
         var api = config.Api;
-        var backend = config.Service("backend");
+        var backend = config.Service(ServiceProfiles.BackendName);
         var vpcLink = new VpcLink(this, "VpcLink", new VpcLinkProps
         {
             VpcLinkName = config.Environment.ResourceName("vpclink"),

@@ -22,7 +22,9 @@ public sealed class FoundationStack : Stack
         {
             VpcName = network.VpcName,
             IpAddresses = IpAddresses.Cidr(network.VpcCidr),
-            AvailabilityZones = [.. network.AvailabilityZones],
+            // The account's first N zones, chosen at deployment (Fn::GetAZs): a zone name is not available to every
+            // account, and a template that names none deploys anywhere (cfn-lint W3010).
+            AvailabilityZones = [.. Enumerable.Range(0, network.AvailabilityZoneCount).Select(i => Fn.Select(i, Fn.GetAzs()))],
             NatGatewayProvider = NatProvider.InstanceV2(new NatInstanceProps { InstanceType = new InstanceType(network.NatInstanceType) }),
             NatGateways = network.NatInstances,
             SubnetConfiguration = [.. network.Subnets.Select(s => new SubnetConfiguration

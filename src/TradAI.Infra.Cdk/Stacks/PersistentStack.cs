@@ -6,6 +6,8 @@ using Amazon.CDK.AWS.RDS;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
+using TradAI.Deployment.Profiles;
+using TradAI.Deployment.Tables;
 using TradAI.Infra.Model;
 using DynamoAttribute = Amazon.CDK.AWS.DynamoDB.Attribute;
 
@@ -48,24 +50,37 @@ public sealed class PersistentStack : Stack
 
         foreach (var table in storage.Tables)
         {
+            // Keys, indexes and TTL come from the one schema the version store also creates tables from; a local
+            // index can only be added when a table is created, so it must be right in the first deployment.
+            var schema = table.Schema;
             var created = new Table(this, CdkIds.Of(table.Key, "Table"), new TableProps
             {
                 TableName = table.Name,
-                PartitionKey = Key(table.PartitionKey),
-                SortKey = table.SortKey is null ? null : Key(table.SortKey),
+                PartitionKey = Key(schema.PartitionKey),
+                SortKey = schema.SortKey is null ? null : Key(schema.SortKey),
                 BillingMode = BillingMode.PAY_PER_REQUEST,
-                TimeToLiveAttribute = table.TtlAttribute,
+                TimeToLiveAttribute = schema.TtlAttribute,
                 PointInTimeRecovery = table.PointInTimeRecovery,
                 Encryption = TableEncryption.AWS_MANAGED,
                 RemovalPolicy = removal,
             });
-            foreach (var index in table.GlobalSecondaryIndexes)
+            foreach (var index in schema.GlobalIndexes)
             {
                 created.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
                 {
                     IndexName = index.Name,
                     PartitionKey = Key(index.PartitionKey),
                     SortKey = index.SortKey is null ? null : Key(index.SortKey),
+                    ProjectionType = ProjectionType.ALL,
+                });
+            }
+
+            foreach (var index in schema.LocalIndexes)
+            {
+                created.AddLocalSecondaryIndex(new LocalSecondaryIndexProps
+                {
+                    IndexName = index.Name,
+                    SortKey = Key(index.SortKey),
                     ProjectionType = ProjectionType.ALL,
                 });
             }
@@ -151,6 +166,14 @@ public sealed class PersistentStack : Stack
 
     /// <summary>Generated in dev; in staging and prod a reference to the secret an operator created.</summary>
     public ISecret WsSecret { get; }
+
+    /// <summary>The secret a service profile names.</summary>
+    public ISecret SecretFor(SecretKind kind) => kind switch
+    {
+        SecretKind.WebSocketKey => WsSecret,
+        SecretKind.DatabaseCredentials => DatabaseSecret,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown secret"),
+    };
 
     private static DynamoAttribute Key(KeyAttribute key) => new()
     {

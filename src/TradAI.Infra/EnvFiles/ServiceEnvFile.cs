@@ -1,22 +1,23 @@
 using System.Text;
-using TradAI.Infra.Environments;
+using TradAI.Deployment.Environments;
 using TradAI.Infra.Model;
 
 namespace TradAI.Infra.EnvFiles;
 
 /// <summary>
 /// The env file a service needs in one environment (SPEC §2's dotted arrow: bucket names, table names and ARNs flow
-/// from the infrastructure into the services' settings). Built by <see cref="ServiceEnvFiles"/>.
+/// from the infrastructure into the services' settings), and the secrets ECS injects next to it. Built by
+/// <see cref="ServiceEnvFiles"/> from the service's profile.
 /// </summary>
-public sealed record ServiceEnvFile(InfraConfig Config, ServiceConfig Service, IReadOnlyList<EnvFileEntry> Entries)
+public sealed record ServiceEnvFile(InfraConfig Config, ServiceConfig Service, IReadOnlyList<EnvFileEntry> Entries, IReadOnlyList<EnvFileSecret> Secrets)
 {
     /// <summary>The variables whose value is known, in file order (what a container's environment gets).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> KnownValues =>
         [.. Entries.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, string>(e.Name, e.Value!))];
 
     /// <summary>
-    /// The file as text: known values as <c>NAME=value</c>; the others as comments saying what they need, so the
-    /// file never carries a made-up value.
+    /// The file as text: known values as <c>NAME=value</c>; the others, and the secrets, as comments saying what they
+    /// need or where they come from, so the file never carries a made-up value or a secret.
     /// </summary>
     public string Render()
     {
@@ -39,6 +40,11 @@ public sealed record ServiceEnvFile(InfraConfig Config, ServiceConfig Service, I
                     sb.Append("# ").Append(entry.Name).Append("= exists only after deployment: ").Append(entry.Origin).Append('\n');
                     break;
             }
+        }
+
+        foreach (var secret in Secrets)
+        {
+            sb.Append("# ").Append(secret.Name).Append("= secret, injected by ECS from Secrets Manager: ").Append(secret.Origin).Append('\n');
         }
 
         return sb.ToString();

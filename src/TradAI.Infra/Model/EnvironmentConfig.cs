@@ -1,4 +1,5 @@
-using TradAI.Infra.Environments;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
 
 namespace TradAI.Infra.Model;
 
@@ -16,8 +17,8 @@ public sealed record EnvironmentConfig(
     bool LocalExecutorAllowed)
 {
     /// <summary>The <c>{project}-{name}-{env}</c> name of a resource.</summary>
-    public string ResourceName(string name) => $"{ProjectName}-{name}-{Name.ToName()}";
+    public string ResourceName(string name) => ResourceNames.Of(ProjectName, name, Name);
 
     /// <summary>The CloudFormation stack name of one of the four stacks.</summary>
-    public string StackName(string stack) => ResourceName(stack);
+    public string StackName(string stack) => ResourceNames.Stack(stack, Name, ProjectName);
 }

@@ -1,4 +1,4 @@
-using TradAI.Infra.Environments;
+using TradAI.Deployment.Environments;
 
 namespace TradAI.Infra.Model;
 

@@ -1,11 +1,10 @@
+using TradAI.Deployment.Tables;
+
 namespace TradAI.Infra.Model;
 
-/// <summary>One DynamoDB table, with exactly the keys, indexes and TTL attribute its repository uses.</summary>
-public sealed record TableConfig(
-    string Key,
-    string Name,
-    KeyAttribute PartitionKey,
-    KeyAttribute? SortKey,
-    IReadOnlyList<IndexConfig> GlobalSecondaryIndexes,
-    string? TtlAttribute,
-    bool PointInTimeRecovery);
+/// <summary>One DynamoDB table: its name in this environment, its schema, and whether point-in-time recovery is on.</summary>
+/// <param name="Key">Stable key the code refers to (<c>config-versions</c>).</param>
+/// <param name="Name">Table name (<c>tradai-config-versions-dev</c>).</param>
+/// <param name="Schema">Keys, indexes and TTL; for the versions table exactly <see cref="VersionsTable.Schema"/>.</param>
+/// <param name="PointInTimeRecovery">Continuous backups (prod).</param>
+public sealed record TableConfig(string Key, string Name, TableSchema Schema, bool PointInTimeRecovery);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TradAI.Infra.Environments;
+using TradAI.Deployment.Environments;
 using TradAI.Infra.Model;
 
 namespace TradAI.Infra.Rendering;

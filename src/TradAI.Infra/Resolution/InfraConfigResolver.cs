@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using TradAI.Config.Core.Errors;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
 using TradAI.Infra.Context;
 using TradAI.Infra.Environments;
 using TradAI.Infra.Model;
@@ -14,7 +16,7 @@ namespace TradAI.Infra.Resolution;
 public static partial class InfraConfigResolver
 {
     /// <summary>Project prefix when neither context nor PROJECT_NAME gives one.</summary>
-    public const string DefaultProjectName = "tradai";
+    public const string DefaultProjectName = ResourceNames.DefaultProject;
 
     /// <summary>Region when neither context nor AWS_REGION gives one.</summary>
     public const string DefaultRegion = "us-east-1";
@@ -95,12 +97,12 @@ public static partial class InfraConfigResolver
         var raw = sources.Context.Get(InfraContextKeys.Environment);
         if (raw is not null)
         {
-            return DeploymentEnvironments.Parse(raw as string ?? raw.ToString(), "context.environment");
+            return DeploymentEnvironmentParser.Parse(raw as string ?? raw.ToString(), "context.environment");
         }
 
         var variable = sources.Variable("ENVIRONMENT");
         return variable is not null
-            ? DeploymentEnvironments.Parse(variable, "ENVIRONMENT")
+            ? DeploymentEnvironmentParser.Parse(variable, "ENVIRONMENT")
             : throw new ConfigValidationException("context.environment",
                 "no environment given; pass --env (CLI), -c environment=dev|staging|prod (CDK) or set ENVIRONMENT");
     }

@@ -1,5 +1,8 @@
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
+using TradAI.Deployment.Profiles;
+using TradAI.Deployment.Tables;
 using TradAI.Infra.Context;
-using TradAI.Infra.Environments;
 using TradAI.Infra.Model;
 
 namespace TradAI.Infra.Resolution;
@@ -23,11 +26,10 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
             _ => 2,
         };
         var zoneCount = Prod ? 3 : 2;
-        var zones = "abc"[..zoneCount].Select(letter => environment.Region + letter).ToArray();
         return new NetworkConfig(
             VpcName: Name("vpc"),
             VpcCidr: $"10.{secondOctet}.0.0/16",
-            AvailabilityZones: zones,
+            AvailabilityZoneCount: zoneCount,
             Subnets:
             [
                 new SubnetConfig("public", SubnetTier.Public, 24),
@@ -41,66 +43,45 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
 
     public IReadOnlyList<ServiceConfig> Services(bool consolidated)
     {
-        ServiceConfig Service(string name, int cpu, int memory, int port, int count, string health, string prefix, CapacityKind capacity = CapacityKind.OnDemand, string? repository = null) =>
-            new(name, Name(name), repository ?? name, cpu, memory, port, count, health, prefix, capacity);
+        // Name, prefix, port, health path and image come from the service profiles; sizing is per environment here.
+        ServiceConfig Service(ServiceProfile profile, int cpu, int memory, int count, CapacityKind capacity = CapacityKind.OnDemand) =>
+            new(profile.Name, Name(profile.Name), profile.Repository, cpu, memory, profile.Port, count, profile.HealthCheckPath, profile.EnvPrefix, capacity);
 
         // §8: trading services do not run outside prod; in prod live trading stays on-demand for reliability and
         // dry-run trading uses Fargate Spot (only possible when not consolidated on EC2).
         var tradingCount = Prod ? 1 : 0;
         return
         [
-            Service("backend", 512, 1024, 8000, Prod ? 2 : 1, "/api/v1/health", "BACKEND_"),
-            Service("strategy-service", 512, 1024, 8003, Prod ? 2 : 1, "/health", "STRATEGY_"),
-            Service("data-collection", 256, 512, 8002, 1, "/health", "DATA_COLLECTION_"),
-            Service("mlflow", 512, 1024, 5000, 1, "/health", "MLFLOW_"),
-            Service("live-trading", 1024, 2048, 8080, tradingCount, "/health", "LIVE_TRADING_", repository: "trading"),
-            Service("dry-run-trading", 1024, 2048, 8081, tradingCount, "/health", "DRY_RUN_TRADING_",
-                Prod && !consolidated ? CapacityKind.Spot : CapacityKind.OnDemand, repository: "trading"),
+            Service(ServiceProfiles.Backend, 512, 1024, Prod ? 2 : 1),
+            Service(ServiceProfiles.StrategyService, 512, 1024, Prod ? 2 : 1),
+            Service(ServiceProfiles.DataCollection, 256, 512, 1),
+            Service(ServiceProfiles.Mlflow, 512, 1024, 1),
+            Service(ServiceProfiles.LiveTrading, 1024, 2048, tradingCount),
+            Service(ServiceProfiles.DryRunTrading, 1024, 2048, tradingCount, Prod && !consolidated ? CapacityKind.Spot : CapacityKind.OnDemand),
         ];
     }
 
     public StorageConfig Storage()
     {
         BucketConfig Bucket(string key, bool versioned, params LifecycleRuleConfig[] rules) => new(key, Name(key), versioned, rules);
+        TableConfig Table(string key, TableSchema schema) => new(key, Name(key), schema, PointInTimeRecovery: Prod);
+        KeyAttribute Text(string name) => new(name, KeyAttributeType.String);
         return new StorageConfig(
             Buckets:
             [
-                Bucket("configs", versioned: true),
-                Bucket("results", versioned: false, new LifecycleRuleConfig("results-to-glacier", TransitionToGlacierAfterDays: 30, ExpireAfterDays: null)),
-                Bucket("logs", versioned: false, new LifecycleRuleConfig("logs-expire", TransitionToGlacierAfterDays: null, ExpireAfterDays: 90)),
-                Bucket("data", versioned: false),
-                Bucket("mlflow-artifacts", versioned: true),
+                Bucket(ResourceKeys.Buckets.Configs, versioned: true),
+                Bucket(ResourceKeys.Buckets.Results, versioned: false, new LifecycleRuleConfig("results-to-glacier", TransitionToGlacierAfterDays: 30, ExpireAfterDays: null)),
+                Bucket(ResourceKeys.Buckets.Logs, versioned: false, new LifecycleRuleConfig("logs-expire", TransitionToGlacierAfterDays: null, ExpireAfterDays: 90)),
+                Bucket(ResourceKeys.Buckets.Data, versioned: false),
+                Bucket(ResourceKeys.Buckets.MlflowArtifacts, versioned: true),
             ],
             Tables:
             [
-                // Exactly the schema ConfigVersionService's DynamoDB repository reads and writes (SPEC §7.2).
-                new TableConfig(
-                    "config-versions",
-                    Name("config-versions"),
-                    new KeyAttribute("strategy_name", KeyAttributeType.String),
-                    new KeyAttribute("config_id", KeyAttributeType.String),
-                    [
-                        new IndexConfig("status-index", new KeyAttribute("strategy_name", KeyAttributeType.String), new KeyAttribute("status", KeyAttributeType.String)),
-                        new IndexConfig("config_hash-index", new KeyAttribute("config_hash", KeyAttributeType.String), null),
-                    ],
-                    TtlAttribute: "ttl",
-                    PointInTimeRecovery: Prod),
-                new TableConfig(
-                    "backtest-jobs",
-                    Name("backtest-jobs"),
-                    new KeyAttribute("job_id", KeyAttributeType.String),
-                    null,
-                    [new IndexConfig("strategy-index", new KeyAttribute("strategy_name", KeyAttributeType.String), new KeyAttribute("created_at", KeyAttributeType.String))],
-                    TtlAttribute: "ttl",
-                    PointInTimeRecovery: Prod),
-                new TableConfig(
-                    "trading-state",
-                    Name("trading-state"),
-                    new KeyAttribute("strategy_name", KeyAttributeType.String),
-                    new KeyAttribute("mode", KeyAttributeType.String),
-                    [],
-                    TtlAttribute: null,
-                    PointInTimeRecovery: Prod),
+                // Exactly the schema the DynamoDB version store creates and reads (one home: VersionsTable).
+                Table(VersionsTable.Key, VersionsTable.Schema),
+                Table(ResourceKeys.Tables.BacktestJobs, new TableSchema(
+                    Text("job_id"), null, [new GlobalIndexSchema("strategy-index", Text("strategy_name"), Text("created_at"))], [], TtlAttribute: "ttl")),
+                Table(ResourceKeys.Tables.TradingState, new TableSchema(Text("strategy_name"), Text("mode"), [], [], TtlAttribute: null)),
             ],
             Rds: new RdsConfig(
                 Identifier: Name("postgres"),
@@ -112,22 +93,22 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
                 BackupRetentionDays: Prod ? 14 : 7,
                 DatabaseName: environment.ProjectName.Replace('-', '_'),
                 MasterUsername: environment.ProjectName.Replace('-', '_') + "_admin",
-                CredentialsSecretName: Name("rds-credentials"),
+                CredentialsSecretName: Name(ResourceKeys.Secrets.DatabaseCredentials),
                 PasswordRotationDays: 30,
                 DeletionProtection: Prod),
             RetainOnDelete: Prod);
     }
 
     public ComputeConfig Compute(bool consolidated, string? customAmi) => new(
-        ClusterName: Name("cluster"),
+        ClusterName: Name(ResourceKeys.Cluster),
         ConsolidatedMode: consolidated,
         // m5.large supports ENI trunking, so every awsvpc task of the consolidated host gets its own ENI.
         Ec2: new Ec2ConsolidatedConfig("m5.large", MinCapacity: 1, MaxCapacity: 1, RootVolumeGb: 50, CustomAmiId: customAmi),
         LogRetentionDays: Prod ? 90 : 30,
         ContainerInsights: Prod,
-        BacktestQueueName: Name("backtest-jobs"),
-        BacktestDeadLetterQueueName: Name("backtest-jobs-dlq"),
-        BacktestStateMachineName: Name("backtest-workflow"),
+        BacktestQueueName: Name(ResourceKeys.BacktestQueue),
+        BacktestDeadLetterQueueName: Name(ResourceKeys.BacktestQueue + "-dlq"),
+        BacktestStateMachineName: Name(ResourceKeys.BacktestStateMachine),
         BacktestTaskFamily: Name("backtest-runner"),
         BacktestRepository: "backtest-runner");
 
@@ -155,10 +136,10 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
         Throttles: [new ThrottleConfig("default", 100, 200), new ThrottleConfig("backtests", 10, 20)],
         AlbPathPatterns:
         [
-            new AlbPathPatternConfig("backend", 10, ["/api/*"]),
-            new AlbPathPatternConfig("strategy-service", 20, ["/strategies/*"]),
-            new AlbPathPatternConfig("data-collection", 30, ["/data/*"]),
-            new AlbPathPatternConfig("mlflow", 40, ["/mlflow/*"]),
+            new AlbPathPatternConfig(ServiceProfiles.BackendName, 10, ["/api/*"]),
+            new AlbPathPatternConfig(ServiceProfiles.StrategyServiceName, 20, ["/strategies/*"]),
+            new AlbPathPatternConfig(ServiceProfiles.DataCollectionName, 30, ["/data/*"]),
+            new AlbPathPatternConfig(ServiceProfiles.MlflowName, 40, ["/mlflow/*"]),
         ],
         // §8: dev allows every origin; staging and prod none unless overridden.
         CorsAllowedOrigins: corsOverride ?? (environment.Name == DeploymentEnvironment.Dev ? ["*"] : []));
@@ -171,7 +152,7 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
             MfaRequired: true,
             MfaTotp: true,
             MfaSms: false),
-        new WsSecretConfig(Name("ws-secret-key"), AutoGenerate: environment.Name == DeploymentEnvironment.Dev));
+        new WsSecretConfig(Name(ResourceKeys.Secrets.WebSocketKey), AutoGenerate: environment.Name == DeploymentEnvironment.Dev));
 
     public SchedulesConfig Schedules(IReadOnlyDictionary<string, string?> overrides)
     {

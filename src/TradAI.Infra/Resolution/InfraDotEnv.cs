@@ -35,5 +35,5 @@ public static class InfraDotEnv
     /// <summary>The variables the file defines (the project's one .env parser), without touching the process environment.</summary>
     /// <exception cref="ConfigValidationException">The file is not valid dotenv syntax.</exception>
     public static IReadOnlyList<KeyValuePair<string, string>> Read(string path) =>
-        [.. DotEnvParser.Parse(File.ReadAllText(path), path)];
+        [.. DotEnvParser.ReadFile(path)];
 }

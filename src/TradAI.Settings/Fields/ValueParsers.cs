@@ -12,8 +12,9 @@ public static class ValueParsers
 {
     public static Parsed<string> Text(string text) => Parsed<string>.Success(text);
 
+    // int.TryParse ignores trailing NULs ("80\0" is 80): refuse them, a value is what it says or an error.
     public static Parsed<int> Integer(string text) =>
-        int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value)
+        !text.Contains('\0', StringComparison.Ordinal) && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var value)
             ? Parsed<int>.Success(value)
             : Parsed<int>.Failure("must be a whole number");
 

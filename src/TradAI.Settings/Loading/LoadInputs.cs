@@ -1,6 +1,4 @@
 using System.Collections;
-using Amazon.Runtime;
-using TradAI.Config.Aws.Clients;
 using TradAI.Config.Core.DotEnv;
 using TradAI.Config.Core.Errors;
 using TradAI.Settings.Sources;
@@ -49,8 +47,8 @@ internal sealed class LoadInputs
 
     public FlatConfig? S3 { get; set; }
 
-    /// <summary>AWS options for an s3:// S3_CONFIG, from the same (injected or process) environment.</summary>
-    public AwsClientOptions Aws { get; private set; } = new();
+    /// <summary>The load's variables (injected or the process's, case-insensitive) for an s3:// S3_CONFIG's reader; empty otherwise.</summary>
+    public IReadOnlyDictionary<string, string> RemoteEnvironment { get; private set; } = new Dictionary<string, string>();
 
     public static LoadInputs Prepare(SettingsSchema schema, SettingsLoadOptions options)
     {
@@ -86,7 +84,7 @@ internal sealed class LoadInputs
             inputs.FindS3Config(schema);
             if (inputs.S3Location?.StartsWith("s3://", StringComparison.OrdinalIgnoreCase) == true)
             {
-                inputs.Aws = AwsFrom(CaseInsensitive(inputs._environment) ?? ProcessEnvironment(), options.Aws);
+                inputs.RemoteEnvironment = CaseInsensitive(inputs._environment) ?? ProcessEnvironment();
             }
         }
 
@@ -182,38 +180,16 @@ internal sealed class LoadInputs
                 continue;
             }
 
-            string text;
             try
             {
-                text = File.ReadAllText(path);
+                result.Add((path, DotEnvParser.ReadFile(path, StringComparer.OrdinalIgnoreCase)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new ExternalServiceException("filesystem", $"Could not read env file '{InputSanitizer.Sanitize(path)}': {ex.GetType().Name}", ex);
             }
-
-            result.Add((path, DotEnvParser.Parse(text, path, StringComparer.OrdinalIgnoreCase)));
         }
 
         return result;
-    }
-
-    private static AwsClientOptions AwsFrom(Dictionary<string, string> env, AwsClientOptions? overlay)
-    {
-        string? Get(string name) => env.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
-        AWSCredentials? credentials = null;
-        if (Get("AWS_ACCESS_KEY_ID") is { } id && Get("AWS_SECRET_ACCESS_KEY") is { } secret)
-        {
-            credentials = Get("AWS_SESSION_TOKEN") is { } token ? new SessionAWSCredentials(id, secret, token) : new BasicAWSCredentials(id, secret);
-        }
-
-        var fromEnv = new AwsClientOptions
-        {
-            Region = Get("AWS_REGION") ?? Get("AWS_DEFAULT_REGION"),
-            Profile = Get("AWS_PROFILE"),
-            EndpointUrl = Get("AWS_ENDPOINT_URL_S3") ?? Get("AWS_ENDPOINT_URL"),
-            Credentials = credentials,
-        };
-        return overlay is null ? fromEnv : fromEnv.OverlayWith(overlay);
     }
 }

@@ -1,12 +1,12 @@
-using TradAI.Config.Aws.Clients;
 using TradAI.Config.Core.Tree;
 using TradAI.Settings.Fields;
+using TradAI.Settings.Sources;
 
 namespace TradAI.Settings.Loading;
 
 /// <summary>
 /// What a load reads. Every input can be injected (tests and the CLI never depend on the real process
-/// environment); anything left null falls back to the process environment, the schema's env files and AWS defaults.
+/// environment); anything left null falls back to the process environment and the schema's env files.
 /// </summary>
 public sealed record SettingsLoadOptions
 {
@@ -25,8 +25,11 @@ public sealed record SettingsLoadOptions
     /// <summary>A merged config tree whose keys are field names (the spec's <c>from_hydra_cfg</c>); ranks just below <see cref="Values"/>.</summary>
     public ConfigMapping? ConfigTree { get; init; }
 
-    /// <summary>AWS options for an <c>s3://</c> S3_CONFIG, laid over those read from <see cref="Environment"/>.</summary>
-    public AwsClientOptions? Aws { get; init; }
+    /// <summary>
+    /// Reads an <c>s3://</c> S3_CONFIG (TradAI.Settings.Aws: <c>options.WithS3()</c>); without one, such a location
+    /// is a validation error that says so. Local paths need none.
+    /// </summary>
+    public IRemoteSettingsDocumentReader? RemoteReader { get; init; }
 
     /// <summary>False skips S3_CONFIG even when it is set.</summary>
     public bool LoadS3Config { get; init; } = true;

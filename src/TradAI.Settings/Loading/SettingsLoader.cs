@@ -41,7 +41,7 @@ public static class SettingsLoader
         if (inputs.S3Location is { } location)
         {
             // Start-up code is usually synchronous; run the read on the pool so no caller's context can deadlock it.
-            var tree = Task.Run(() => S3ConfigReader.ReadAsync(location, inputs.BaseDirectory, inputs.Aws)).GetAwaiter().GetResult();
+            var tree = Task.Run(() => S3ConfigReader.ReadAsync(location, inputs.BaseDirectory, options?.RemoteReader, inputs.RemoteEnvironment)).GetAwaiter().GetResult();
             inputs.S3 = new FlatConfig(tree, location);
         }
 
@@ -53,7 +53,7 @@ public static class SettingsLoader
         var inputs = LoadInputs.Prepare(schema, options ?? DefaultOptions);
         if (inputs.S3Location is { } location)
         {
-            var tree = await S3ConfigReader.ReadAsync(location, inputs.BaseDirectory, inputs.Aws, cancellationToken).ConfigureAwait(false);
+            var tree = await S3ConfigReader.ReadAsync(location, inputs.BaseDirectory, options?.RemoteReader, inputs.RemoteEnvironment, cancellationToken).ConfigureAwait(false);
             inputs.S3 = new FlatConfig(tree, location);
         }
 

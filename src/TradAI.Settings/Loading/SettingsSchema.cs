@@ -79,6 +79,16 @@ public abstract class SettingsSchema
 
     public IReadOnlyList<SettingsRule> Rules { get; }
 
+    /// <summary>
+    /// Whether some field reads <paramref name="variable"/> (its prefixed name or an alias, case-insensitive): what a
+    /// container is given must be read, or the value is silently ignored.
+    /// </summary>
+    public bool Reads(string variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return SlotsByName.TryGetValue(variable, out var slots) && slots.Any(s => s < S3ConfigOffset);
+    }
+
     /// <summary>Per field (same index as <see cref="Fields"/>): the variables that set it, first present wins.</summary>
     internal string[][] EnvironmentNames { get; }
 

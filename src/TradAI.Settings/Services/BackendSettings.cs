@@ -1,4 +1,6 @@
-using System.Security.Cryptography;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Naming;
+using TradAI.Deployment.Profiles;
 using TradAI.Settings.Fields;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Mixins;
@@ -11,12 +13,13 @@ namespace TradAI.Settings.Services;
 /// Settings of the backend API (SPEC §6, prefix <c>BACKEND_</c>): where its collaborators are, how it runs
 /// backtests, its AWS resources, and the WebSocket signing key, plus the MLflow and Cognito groups.
 /// Environment safety (SPEC §8): the LOCAL executor is refused outside dev; the WebSocket key is generated
-/// in dev when absent but must be given explicitly (at least 32 characters) in staging and prod.
+/// in dev when absent but must be given explicitly (at least 32 characters) in staging and prod
+/// (<see cref="WebSocketKeySettings"/>). Name, prefix and port come from <see cref="ServiceProfiles.Backend"/>.
 /// </summary>
 public sealed record BackendSettings : ServiceSettings, ISettings<BackendSettings>, IUsesMlflow, IUsesCognito
 {
     /// <summary>Minimum WebSocket secret key length outside dev.</summary>
-    public const int MinimumSecretKeyLength = 32;
+    public const int MinimumSecretKeyLength = WebSocketKeySettings.MinimumLength;
 
     private BackendSettings(SettingValues values)
         : base(values)
@@ -28,6 +31,8 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
         StepFunctionsStateMachineArn = values.Get(Fields.StepFunctionsStateMachineArn);
         S3ConfigBucket = values.Get(Fields.S3ConfigBucket);
         DynamoDbTableName = values.Get(Fields.DynamoDbTableName);
+        ResultsBucket = values.Get(Fields.ResultsBucket);
+        JobsTableName = values.Get(Fields.JobsTableName);
         AwsRegion = values.Get(Fields.AwsRegion);
         SqsQueueUrl = values.Get(Fields.SqsQueueUrl);
         WebSocketSecretKey = values.Get(Fields.WebSocketSecretKey)!;
@@ -53,6 +58,12 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
     /// <summary>Config-version table; defaults to <c>tradai-config-versions-{env}</c>.</summary>
     public string DynamoDbTableName { get; }
 
+    /// <summary>Backtest results; defaults to <c>tradai-results-{env}</c>.</summary>
+    public string ResultsBucket { get; }
+
+    /// <summary>Backtest jobs; defaults to <c>tradai-backtest-jobs-{env}</c>.</summary>
+    public string JobsTableName { get; }
+
     /// <summary><c>BACKEND_AWS_REGION</c>, else <c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c>.</summary>
     public string AwsRegion { get; }
 
@@ -67,10 +78,7 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
     public CognitoSettings Cognito { get; }
 
     public static SettingsSchema<BackendSettings> Schema { get; } =
-        SettingsSchema<BackendSettings>.Create("backend", "BACKEND_", v => new BackendSettings(v))
-            .Add(Group)
-            .Default(ServiceSettings.Fields.ServiceName, "backend")
-            .Default(ServiceSettings.Fields.Port, 8000)
+        SchemaFor(ServiceProfiles.Backend, v => new BackendSettings(v))
             .Add(
                 Fields.DataCollectionUrl,
                 Fields.StrategyServiceUrl,
@@ -79,14 +87,15 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
                 Fields.StepFunctionsStateMachineArn,
                 Fields.S3ConfigBucket,
                 Fields.DynamoDbTableName,
+                Fields.ResultsBucket,
+                Fields.JobsTableName,
                 Fields.AwsRegion,
-                Fields.SqsQueueUrl,
-                Fields.WebSocketSecretKey)
+                Fields.SqsQueueUrl)
+            .Add(WebSocketKeySettings.Group)
             .Add(MlflowSettings.Group)
             .Add(CognitoSettings.Group)
             .Rule(LocalExecutorOnlyInDev)
             .Rule(ExecutorNeedsItsTarget)
-            .Rule(SecretKeyExplicitOutsideDev)
             .Build();
 
     public static new class Fields
@@ -103,13 +112,13 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
         public static readonly SettingField<string?> StepFunctionsStateMachineArn =
             Setting.String("stepfunctions_state_machine_arn").WithCheck(SettingValidators.StateMachineArn);
 
-        public static readonly SettingField<string> S3ConfigBucket = Setting.String("s3_config_bucket", "tradai-configs-dev")
-            .WithDefault(v => "tradai-configs-" + v.GetOrDefault(ServiceSettings.Fields.Environment, DeploymentEnvironment.Dev).ToName(), "default (tradai-configs-{env})")
-            .WithCheck(SettingValidators.S3BucketName);
+        public static readonly SettingField<string> S3ConfigBucket = ResourceSettings.Bucket("s3_config_bucket", ResourceKeys.Buckets.Configs);
 
-        public static readonly SettingField<string> DynamoDbTableName = Setting.String("dynamodb_table_name", "tradai-config-versions-dev")
-            .WithDefault(v => "tradai-config-versions-" + v.GetOrDefault(ServiceSettings.Fields.Environment, DeploymentEnvironment.Dev).ToName(), "default (tradai-config-versions-{env})")
-            .WithCheck(SettingValidators.DynamoDbTableName);
+        public static readonly SettingField<string> DynamoDbTableName = ResourceSettings.Table("dynamodb_table_name", ResourceKeys.Tables.ConfigVersions);
+
+        public static readonly SettingField<string> ResultsBucket = ResourceSettings.Bucket("results_bucket", ResourceKeys.Buckets.Results);
+
+        public static readonly SettingField<string> JobsTableName = ResourceSettings.Table("jobs_table_name", ResourceKeys.Tables.BacktestJobs);
 
         public static readonly SettingField<string> AwsRegion = Setting.String("aws_region", "us-east-1")
             .WithAliases("AWS_REGION", "AWS_DEFAULT_REGION")
@@ -117,18 +126,8 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
 
         public static readonly SettingField<string?> SqsQueueUrl = Setting.String("sqs_queue_url").WithCheck(SettingValidators.SqsQueueUrl);
 
-        public static readonly SettingField<SecretString?> WebSocketSecretKey = Setting.Secret("websocket_secret_key")
-            .WithDefault(
-                v => v.GetOrDefault(ServiceSettings.Fields.Environment, DeploymentEnvironment.Dev) == DeploymentEnvironment.Dev ? GenerateKey() : null,
-                "generated at start-up (dev only)");
-    }
-
-    /// <summary>A fresh 256-bit key from the OS CSPRNG, base64url-encoded (43 characters).</summary>
-    internal static SecretString GenerateKey()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        RandomNumberGenerator.Fill(bytes);
-        return new SecretString(Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+        /// <summary>The WebSocket key (<see cref="WebSocketKeySettings.SecretKey"/>).</summary>
+        public static readonly SettingField<SecretString?> WebSocketSecretKey = WebSocketKeySettings.SecretKey;
     }
 
     private static void LocalExecutorOnlyInDev(SettingsRuleContext context)
@@ -155,24 +154,6 @@ public sealed record BackendSettings : ServiceSettings, ISettings<BackendSetting
         if (mode == Services.ExecutorMode.StepFunctions && context.TryGet(Fields.StepFunctionsStateMachineArn, out var arn) && arn is null)
         {
             context.Fail(Fields.StepFunctionsStateMachineArn, "is required when executor_mode is stepfunctions");
-        }
-    }
-
-    private static void SecretKeyExplicitOutsideDev(SettingsRuleContext context)
-    {
-        if (!context.TryGet(ServiceSettings.Fields.Environment, out var env) || env == DeploymentEnvironment.Dev
-            || !context.TryGet(Fields.WebSocketSecretKey, out var key))
-        {
-            return;
-        }
-
-        if (key is null)
-        {
-            context.Fail(Fields.WebSocketSecretKey, $"must be set explicitly in {env.ToName()} (it is generated only in dev)");
-        }
-        else if (key.Length < MinimumSecretKeyLength)
-        {
-            context.Fail(Fields.WebSocketSecretKey, $"must be at least {MinimumSecretKeyLength} characters in {env.ToName()}");
         }
     }
 }

@@ -1,3 +1,5 @@
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Profiles;
 using TradAI.Settings.Fields;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Validation;
@@ -42,6 +44,21 @@ public abstract record ServiceSettings
 
     /// <summary>Allowed CORS origins; by default <c>["*"]</c> in dev and none in staging and prod (SPEC §8).</summary>
     public StringList CorsOrigins { get; }
+
+    /// <summary>
+    /// Starts the schema of a service's settings type from its profile: the service's name (the CLI and the stacks
+    /// use the same one), its variable prefix, and its name and port as the defaults of <c>service_name</c> and
+    /// <c>port</c>; the shared fields come first.
+    /// </summary>
+    public static SettingsSchema<T>.Builder SchemaFor<T>(ServiceProfile profile, Func<SettingValues, T> constructor)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return SettingsSchema<T>.Create(profile.Name, profile.EnvPrefix, constructor)
+            .Add(Group)
+            .Default(Fields.ServiceName, profile.Name)
+            .Default(Fields.Port, profile.Port);
+    }
 
     /// <summary>The shared fields, for any settings schema to include.</summary>
     public static SettingsGroup Group { get; } = new(

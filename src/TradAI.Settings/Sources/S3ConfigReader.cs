@@ -1,8 +1,5 @@
-using System.Net;
-using Amazon.Runtime;
-using Amazon.S3;
-using TradAI.Config.Aws.Clients;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using TradAI.Config.Core.Tree;
 using TradAI.Settings.Validation;
 
@@ -10,20 +7,36 @@ namespace TradAI.Settings.Sources;
 
 /// <summary>
 /// Reads the YAML document named by <c>S3_CONFIG</c> (the spec's <c>prepare_config</c>): a local path
-/// (relative to the base directory, or <c>file://</c>) or <c>s3://bucket/key.yaml</c> through <see cref="AwsClientFactory"/>.
+/// (relative to the base directory, or <c>file://</c>) or <c>s3://bucket/key.yaml</c> through an
+/// <see cref="IRemoteSettingsDocumentReader"/> (TradAI.Settings.Aws provides the S3 one).
 /// </summary>
 public static class S3ConfigReader
 {
     /// <summary>Reads and parses the document.</summary>
+    /// <param name="location">The S3_CONFIG value.</param>
+    /// <param name="baseDirectory">Where a relative path resolves.</param>
+    /// <param name="remote">Reads <c>s3://</c> locations; null when none is configured.</param>
+    /// <param name="environment">The load's variables, handed to <paramref name="remote"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="NotFoundException">The file or object does not exist.</exception>
-    /// <exception cref="ConfigValidationException">The location or the YAML is malformed.</exception>
+    /// <exception cref="ConfigValidationException">The location or the YAML is malformed, or an s3:// location has no reader.</exception>
     /// <exception cref="ExternalServiceException">S3 or the file system failed.</exception>
-    public static async Task<ConfigMapping> ReadAsync(string location, string baseDirectory, AwsClientOptions aws, CancellationToken cancellationToken = default)
+    public static async Task<ConfigMapping> ReadAsync(
+        string location, string baseDirectory, IRemoteSettingsDocumentReader? remote, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
     {
         if (location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             var (bucket, key) = ParseS3Url(location);
-            return await ReadS3Async(location, bucket, key, aws, cancellationToken).ConfigureAwait(false);
+            if (remote is null || !remote.CanRead(location))
+            {
+                throw new ConfigValidationException("S3_CONFIG",
+                    $"'{InputSanitizer.Sanitize(location)}' is in S3, but no S3 reader is configured: reference TradAI.Settings.Aws and load with options.WithS3()");
+            }
+
+            var limit = YamlReadOptions.Default.MaxDocumentBytes;
+            var bytes = await remote.ReadAsync(location, bucket, key, environment, limit, cancellationToken).ConfigureAwait(false);
+            // Strict: a body that is not UTF-8 is refused, not replaced with U+FFFD.
+            return YamlConfigReader.ParseMapping(Utf8Input.Decode(bytes, location), location);
         }
 
         var path = location.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? location[7..] : location;
@@ -47,40 +60,5 @@ public static class S3ConfigReader
         }
 
         return (bucket, rest[(slash + 1)..]);
-    }
-
-    private static async Task<ConfigMapping> ReadS3Async(string location, string bucket, string key, AwsClientOptions aws, CancellationToken cancellationToken)
-    {
-        var shown = InputSanitizer.Sanitize(location);
-        using var client = new AwsClientFactory(aws).CreateS3();
-        try
-        {
-            using var response = await client.GetObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false);
-            var limit = YamlReadOptions.Default.MaxDocumentBytes;
-            if (response.ContentLength > limit)
-            {
-                throw new ConfigValidationException("S3_CONFIG", $"{shown} is larger than the {limit:N0}-byte limit");
-            }
-
-            using var reader = new StreamReader(response.ResponseStream);
-            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            return YamlConfigReader.ParseMapping(text, location);
-        }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound || ex.ErrorCode is "NoSuchKey" or "NoSuchBucket")
-        {
-            throw new NotFoundException($"S3_CONFIG {shown} does not exist ({ex.ErrorCode ?? "404"})", ex);
-        }
-        catch (AmazonServiceException ex)
-        {
-            throw new ExternalServiceException("s3", $"Could not read S3_CONFIG {shown}: {ex.ErrorCode ?? ex.StatusCode.ToString()}", ex) { ErrorCode = ex.ErrorCode };
-        }
-        catch (AmazonClientException ex)
-        {
-            throw new ExternalServiceException("s3", $"Could not reach S3 to read S3_CONFIG {shown}: {ex.GetType().Name}", ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ExternalServiceException("s3", $"Could not reach S3 to read S3_CONFIG {shown}: {ex.HttpRequestError}", ex);
-        }
     }
 }

@@ -76,7 +76,7 @@ public sealed class SettingsCommandTests : IDisposable
     [Fact]
     public async Task Show_as_json_is_machine_readable()
     {
-        var (code, stdout, _) = await RunAsync(new() { ["STRATEGY_STRATEGY_NAME"] = "momentum", ["MLFLOW_TRACKING_TOKEN"] = "tok-hidden", ["MLFLOW_TRACKING_URI"] = "http://mlflow:5000" }, "settings", "show", "strategy", "-o", "json", "--no-s3-config", "--env-file", EnvFile("empty.env", ""));
+        var (code, stdout, _) = await RunAsync(new() { ["STRATEGY_STRATEGY_NAME"] = "momentum", ["MLFLOW_TRACKING_TOKEN"] = "tok-hidden", ["MLFLOW_TRACKING_URI"] = "http://mlflow:5000" }, "settings", "show", "strategy-service", "-o", "json", "--no-s3-config", "--env-file", EnvFile("empty.env", ""));
 
         code.Should().Be(ExitCodes.Ok);
         using var doc = JsonDocument.Parse(stdout);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using AwesomeAssertions;
+using TradAI.Config.Core.Merging;
+using TradAI.Config.Core.Tree;
 using TradAI.Config.Testing;
 
 namespace TradAI.Cli.Tests.Commands;
@@ -13,10 +15,14 @@ public sealed class VersionCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string WriteFile(string name, string yaml)
+    // Versions must be valid strategy configs: the fields a test does not set come from this base.
+    private static readonly ConfigMapping ValidBase = YamlConfigReader.ParseMapping(
+        "name: momentum\nversion: 1.0.0\ntimeframe: 1h\nexchange: binance\nstake_currency: USDT\npairs: [BTC/USDT]\n");
+
+    private string WriteFile(string name, string yaml, bool completeStrategy = true)
     {
         var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, yaml);
+        File.WriteAllText(path, completeStrategy ? ConfigYamlWriter.ToYaml(ConfigMerger.Merge(ValidBase, YamlConfigReader.ParseMapping(yaml))) : yaml);
         return path;
     }
 
@@ -74,6 +80,8 @@ public sealed class VersionCommandTests : IDisposable
     {
         var a = WriteFile("a.yaml", "x: 1\n");
         var nan = WriteFile("nan.yaml", "x: .nan\n");
+        var template = Path.Combine(AppContext.BaseDirectory, "configs", "template-strategy.yaml");
+        var bare = WriteFile("bare.yaml", "parameters: {n: 1}\n", completeStrategy: false);
         var id = Json(await Local("version", "create", "s", "--file", a, "-o", "json")).GetProperty("version").GetProperty("config_id").GetString()!;
         await Local("version", "activate", "s", id);
 
@@ -85,6 +93,8 @@ public sealed class VersionCommandTests : IDisposable
             (["version", "activate", "s", id], 4),
             (["version", "show", "s", "latest"], 1),
             (["version", "create", "s", "--file", nan], 1),
+            (["version", "create", "s", "--file", template], 1),
+            (["version", "create", "s", "--file", bare], 1),
             (["version", "create", "bad name", "--file", a], 1),
             (["version", "list", "s", "--status", "retired"], 1),
             (["version", "create", "s"], 2),
@@ -103,6 +113,19 @@ public sealed class VersionCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalid_configs_never_become_versions_and_every_problem_is_listed()
+    {
+        var template = await Local("version", "create", "s", "--file", Path.Combine(AppContext.BaseDirectory, "configs", "template-strategy.yaml"));
+        var bare = await Local("version", "create", "s", "--file", WriteFile("bare.yaml", "parameters: {n: 1}\n", completeStrategy: false));
+
+        template.ExitCode.Should().Be(1);
+        template.Stderr.Should().Contain("name: missing mandatory value (???)");
+        bare.ExitCode.Should().Be(1);
+        bare.Stderr.Should().Contain("name: required field is missing").And.Contain("version:").And.Contain("timeframe:").And.Contain("pairs:");
+        (await Local("version", "list", "s")).ExitCode.Should().Be(3, "nothing was created");
+    }
+
+    [Fact]
     public async Task The_aws_backend_runs_on_dynamodb_and_reports_its_requests()
     {
         var table = "cli-versions-" + Guid.NewGuid().ToString("N")[..10];
@@ -118,14 +141,17 @@ public sealed class VersionCommandTests : IDisposable
         var a = WriteFile("a.yaml", "timeframe: 5m\n");
 
         var missing = await Run(environment, "version", "list", "s");
-        var created = await Run(environment, "version", "create", "s", "--file", a, "-o", "json");
+        var notCreated = await Run(environment, "version", "create", "s", "--file", a);
+        var created = await Run(environment, "version", "create", "s", "--file", a, "-o", "json", "--create-table");
         var id = Json(created).GetProperty("version").GetProperty("config_id").GetString()!;
         var activate = await Run(environment, "version", "activate", "s", id, "--show-requests");
         var active = await Run(environment, "version", "active", "s", "-o", "json", "--show-requests");
         var down = await Run(new Dictionary<string, string?>(environment) { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9" }, "version", "active", "s");
 
         missing.ExitCode.Should().Be(5);
-        missing.Stderr.Should().Contain("table does not exist");
+        missing.Stderr.Should().Contain($"DynamoDB table '{table}' does not exist").And.Contain("--create-table");
+        notCreated.ExitCode.Should().Be(5, "a write no longer creates a missing table unless --create-table says so");
+        notCreated.Stderr.Should().Contain($"DynamoDB table '{table}' does not exist");
         created.ExitCode.Should().Be(0, created.Stderr);
         activate.Stderr.Should().Contain("dynamodb requests: 2 (BatchGetItem 1, TransactWriteItems 1)");
         Json(active).GetProperty("config_id").GetString().Should().Be(id);

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using AwesomeAssertions;
 using TradAI.Config.Aws.Versioning;
+using TradAI.Config.Core.Hashing;
 using TradAI.Config.Core.Tree;
 using TradAI.Config.Core.Versioning;
 using TradAI.Config.Testing.Versioning;
@@ -17,6 +18,10 @@ public sealed class DynamoDbVersionStoreTests(DynamoDbVersionTableFixture table)
     private static string NewStrategy() => "strat-" + Guid.NewGuid().ToString("N")[..12];
 
     private static ConfigMapping Config(int n) => YamlConfigReader.ParseMapping($"""
+        name: momentum
+        version: 1.0.0
+        exchange: binance
+        stake_currency: USDT
         strategy: Momentum
         timeframe: 5m
         pairs: [BTC/USDT, ETH/USDT]
@@ -64,6 +69,32 @@ public sealed class DynamoDbVersionStoreTests(DynamoDbVersionTableFixture table)
         item["config_data"].M["parameters"].M["n"].N.Should().Be("1");
         item["config_data"].M["parameters"].M["nothing"].NULL.Should().BeTrue();
         item["config_data"].M["pairs"].L.Select(v => v.S).Should().Equal("BTC/USDT", "ETH/USDT");
+    }
+
+    [Fact]
+    public async Task Whole_valued_floats_are_listed_beside_the_native_map_and_read_back_as_floats()
+    {
+        var strategy = NewStrategy();
+        var content = Config(1)
+            .With("parameters", ConfigMapping.Of(("bollinger_std", 2.0), ("window", 20L), ("a/b~c", ConfigSequence.Of(1L, 3.0))));
+        var created = (await _service.CreateAsync(strategy, content, "alice", Ct)).Version;
+
+        var item = (await table.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = table.TableName,
+            Key = new() { ["strategy_name"] = new() { S = strategy }, ["config_id"] = new() { S = created.ConfigId } },
+            ConsistentRead = true,
+        }, Ct)).Item;
+
+        item["config_data"].M["parameters"].M["bollinger_std"].N.Should().Be("2", "DynamoDB keeps the number, not its type");
+        item["config_float_paths"].L.Select(v => v.S).Should().BeEquivalentTo("/parameters/bollinger_std", "/parameters/a~1b~0c/1");
+        var read = await _service.GetAsync(strategy, created.ConfigId, Ct);
+        var parameters = (ConfigMapping)read.ConfigData["parameters"]!;
+        parameters["bollinger_std"].Should().BeOfType<double>();
+        parameters["window"].Should().BeOfType<long>();
+        ((ConfigSequence)parameters["a/b~c"]!)[1].Should().BeOfType<double>();
+        ((ConfigSequence)parameters["a/b~c"]!)[0].Should().BeOfType<long>();
+        ConfigHasher.Hash(read.ConfigData).Should().Be(created.ConfigHash);
     }
 
     [Fact]
@@ -122,8 +153,8 @@ public sealed class DynamoDbVersionStoreTests(DynamoDbVersionTableFixture table)
     {
         var strategy = NewStrategy();
 
-        var tiny = () => _service.CreateAsync(strategy, ConfigMapping.Of(("x", 5e-324)), "a", Ct);
-        var huge = () => _service.CreateAsync(strategy, ConfigMapping.Of(("x", 1e200)), "a", Ct);
+        var tiny = () => _service.CreateAsync(strategy, StrategyContent.Valid(("x", 5e-324)), "a", Ct);
+        var huge = () => _service.CreateAsync(strategy, StrategyContent.Valid(("x", 1e200)), "a", Ct);
 
         (await tiny.Should().ThrowAsync<TradAI.Config.Core.Errors.ConfigValidationException>()).Which.Message.Should().Contain("DynamoDB");
         await huge.Should().ThrowAsync<TradAI.Config.Core.Errors.ConfigValidationException>();

@@ -67,7 +67,7 @@ public sealed class JsonCanonicalizerNodeTests
         var input = string.Join('\n', configs.Select(c => "j " + ConfigJsonWriter.ToJson(c, indented: false)));
         var expected = RunNode(input).Split('\n');
 
-        configs.Select(JsonCanonicalizer.Canonicalize).Should().Equal(expected);
+        configs.Select(JsonCanonicalizer.CanonicalizeRfc8785).Should().Equal(expected);
     }
 
     private static ConfigMapping RandomMapping(Random random, int depth)

@@ -50,7 +50,7 @@ public sealed class JsonCanonicalizerTests
     {
         var value = CanonicalJsonReader.Read(input, name);
 
-        JsonCanonicalizer.Canonicalize(value).Should().Be(expected, name);
+        JsonCanonicalizer.CanonicalizeRfc8785(value).Should().Be(expected, name);
     }
 
     // RFC 8785 Appendix B (IEEE-754 bit patterns → ECMAScript serialization) and further edge cases.
@@ -148,11 +148,24 @@ public sealed class JsonCanonicalizerTests
     [Fact]
     public void Key_order_and_number_spelling_do_not_change_the_hash()
     {
-        var a = YamlConfigReader.ParseMapping("b: 1\na:\n  y: 2.50\n  x: [1, 2]\n", "a.yaml");
-        var b = YamlConfigReader.ParseMapping("a:\n  x: [1, 2]\n  y: 2.5\nb: 1.0\n", "b.yaml");
+        var a = YamlConfigReader.ParseMapping("b: 1\na:\n  y: 2.50\n  x: [1, 2]\n  z: 3.0\n", "a.yaml");
+        var b = YamlConfigReader.ParseMapping("a:\n  x: [1, 2]\n  z: 3.\n  y: 2.5\nb: 0x1\n", "b.yaml");
 
         ConfigHasher.Hash(a).Should().Be(ConfigHasher.Hash(b));
         ConfigHasher.Hash(a).Should().NotBe(ConfigHasher.Hash(b.With("b", 2L)));
+    }
+
+    [Fact]
+    public void A_whole_float_and_an_integer_differ_because_consumers_read_them_as_different_types()
+    {
+        var asFloat = YamlConfigReader.ParseMapping("bollinger_std: 2.0");
+        var asInt = YamlConfigReader.ParseMapping("bollinger_std: 2");
+
+        JsonCanonicalizer.Canonicalize(asFloat).Should().Be("""{"bollinger_std":2.0}""");
+        JsonCanonicalizer.CanonicalizeRfc8785(asFloat).Should().Be("""{"bollinger_std":2}""");
+        ConfigHasher.Hash(asFloat).Should().NotBe(ConfigHasher.Hash(asInt));
+        CanonicalJsonReader.ReadMapping(JsonCanonicalizer.Canonicalize(asFloat))["bollinger_std"].Should().BeOfType<double>();
+        JsonCanonicalizer.Canonicalize(ConfigMapping.Of(("a", 1e21), ("b", -0.0), ("c", 1e20))).Should().Be("""{"a":1e+21,"b":0.0,"c":100000000000000000000.0}""");
     }
 
     [Fact]
@@ -160,7 +173,7 @@ public sealed class JsonCanonicalizerTests
     {
         // Digests computed independently (Python hashlib) over the RFC test vectors' expected output.
         var structures = CanonicalJsonReader.Read("""{ "1": {"f": {"f": "hi","F": 5} ,"\n": 56.0}, "10": { }, "": "empty", "a": { }, "111": [ { } ], "A": { } }""");
-        ConfigHasher.Hash(structures).Should().Be("513d0c0f2524a8b295a9bbd982a37b7a000f1c5f915bf2d6d8cfdf75347bacad");
+        ConfigHasher.HashCanonical(JsonCanonicalizer.ToUtf8(JsonCanonicalizer.CanonicalizeRfc8785(structures))).Should().Be("513d0c0f2524a8b295a9bbd982a37b7a000f1c5f915bf2d6d8cfdf75347bacad");
 
         var weird = CanonicalJsonReader.Read("""{ "\u20ac": "Euro Sign", "1": "One", "\u0080": "Control\u007f", "\ud83d\ude02": "Smiley", "\u00f6": "Latin Small Letter O With Diaeresis", "\ufb33": "Hebrew Letter Dalet With Dagesh", "</script>": "Browser Challenge" }""");
         var hash = ConfigHasher.Hash(weird);

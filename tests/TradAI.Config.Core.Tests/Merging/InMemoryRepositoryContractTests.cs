@@ -8,7 +8,7 @@ public class InMemoryRepositoryContractTests : ConfigRepositoryContract
 {
     protected override Task<IConfigRepository> CreateStoreAsync() => Task.FromResult<IConfigRepository>(new InMemoryConfigRepository());
 
-    protected override Task PutRawAsync(IConfigRepository store, string fileName, string content)
+    protected override Task PutRawBytesAsync(IConfigRepository store, string fileName, byte[] content)
     {
         ((InMemoryConfigRepository)store).PutRaw(ConfigNames.StripExtension(fileName), content);
         return Task.CompletedTask;

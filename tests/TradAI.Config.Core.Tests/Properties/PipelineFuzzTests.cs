@@ -25,9 +25,20 @@ public class PipelineFuzzTests
         "l: [${..x}, '${oc.env:HOME}', \"${a}:${b}\"]\nx: {<<: *a}",
         "name: s\nversion: 1.0.0\ntimeframe: 1h\nexchange: e\nstake_currency: USD\npairs: [A/USD]\nfreqai: {train_period_days: 3}",
         "? complex\n: value\n!!binary aGVsbG8=: x\n--- \n...",
+
+        // The resource bombs of ResourceBombTests, mutated: each variant must stay bounded too.
+        BombCatalog.Doubling(20, 4),
+        "m0: {v: [1, 2]}\nm1: {x: ${m0}, y: ${m0}}\nm2: {x: ${m1}, y: ${m1}}\nm3: {x: ${m2}, y: ${m2}}\nm4: \"${m3}${m3}${m3}${m3}\"",
+        new string('[', 300) + new string(']', 300),
     ];
 
-    private static readonly string[] OverrideSeeds = ["a.b=1", "+x.y=[1,2]", "++z={a: 1}", "~a", "name=${a}", "pairs=[BTC/USDT]", "a=", "0=x"];
+    private static readonly string[] OverrideSeeds =
+    [
+        "a.b=1", "+x.y=[1,2]", "++z={a: 1}", "~a", "name=${a}", "pairs=[BTC/USDT]", "a=", "0=x",
+        "+" + string.Join('.', Enumerable.Repeat("k", 127)) + "=[[1]]", "++deep=" + new string('[', 130) + new string(']', 130),
+    ];
+
+    private const long MaxAllocatedPerInput = 100L * 1024 * 1024;
 
     [Fact]
     public void Only_typed_errors_escape_the_pipeline()
@@ -39,6 +50,8 @@ public class PipelineFuzzTests
         {
             var doc = Mutate(Seeds[random.Next(Seeds.Length)], random, random.Next(1, 12));
             var overrides = Enumerable.Range(0, random.Next(0, 3)).Select(_ => Mutate(OverrideSeeds[random.Next(OverrideSeeds.Length)], random, random.Next(0, 4))).ToArray();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 var parsed = YamlConfigReader.ParseMapping(doc, "fuzz", new YamlReadOptions { MaxExpandedNodes = 100_000 });
@@ -58,6 +71,11 @@ public class PipelineFuzzTests
             {
                 Assert.Fail($"iteration {i}: {ex}\n--- document ---\n{doc}\n--- overrides ---\n{string.Join('\n', overrides)}");
             }
+
+            // Bounded per input: a hang or a memory bomb fails here, not the machine (the bound is far above normal).
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Assert.True(allocated < MaxAllocatedPerInput && clock.Elapsed < TimeSpan.FromSeconds(2),
+                $"iteration {i}: {allocated:N0} bytes, {clock.Elapsed}\n--- document ---\n{doc}");
         }
 
         // Both paths were exercised: some inputs survive, some are rejected.

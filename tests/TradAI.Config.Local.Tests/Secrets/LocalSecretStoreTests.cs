@@ -61,13 +61,39 @@ public sealed class LocalSecretStoreTests : IDisposable
         error.ErrorCode.Should().Be(SecretErrors.NotFoundCode);
     }
 
-    [Fact]
-    public async Task A_name_escaping_the_folder_is_an_invalid_request()
+    [Theory]
+    [InlineData("../outside")]
+    [InlineData("a/../../b")]
+    [InlineData("/etc/passwd")]
+    [InlineData("a//b")]
+    public async Task A_name_that_is_not_a_safe_relative_path_is_a_validation_error_with_or_without_a_folder(string name)
     {
-        var act = () => Store().GetSecretAsync("../outside", Ct);
+        foreach (var store in new[] { Store(), new LocalSecretStore(new LocalSecretStoreOptions { Environment = _ => null }) })
+        {
+            var act = () => store.GetSecretAsync(name, Ct);
+            var error = (await act.Should().ThrowAsync<ConfigValidationException>()).Which;
+            error.Message.Should().Contain($"invalid secret name '{name}'");
+        }
+    }
+
+    [Fact]
+    public async Task A_secret_file_that_is_not_utf8_is_refused_with_its_byte_offset()
+    {
+        var path = Path.Combine(_dir, "secrets", "latin1.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, [.. "{\"k\":\"caf"u8, 0xE9, .. "\"}"u8], Ct);
+        var act = () => Store().GetSecretAsync("latin1", Ct);
+        (await act.Should().ThrowAsync<ConfigValidationException>()).Which.Message.Should().Contain("invalid UTF-8 at byte 9");
+    }
+
+    [Fact]
+    public async Task A_secret_whose_json_repeats_a_key_names_the_key_and_never_a_value()
+    {
+        WriteSecretFile("dup", $$"""{"password":"{{Password}}","password":"x"}""");
+        var act = () => Store().GetSecretAsync("dup", Ct);
         var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
-        error.Message.Should().StartWith("Invalid request: ../outside");
-        error.ErrorCode.Should().Be(SecretErrors.InvalidRequestCode);
+        error.Message.Should().Be("Secret dup is not valid JSON (the key 'password' appears more than once)");
+        error.ToString().Should().NotContain(Password);
     }
 
     [Fact]

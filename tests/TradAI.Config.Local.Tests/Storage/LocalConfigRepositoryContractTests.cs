@@ -13,11 +13,11 @@ public sealed class LocalConfigRepositoryContractTests : ConfigRepositoryContrac
     protected override Task<IConfigRepository> CreateStoreAsync() =>
         Task.FromResult<IConfigRepository>(new LocalConfigRepository(Path.Combine(_root, $"s{Interlocked.Increment(ref _stores)}")));
 
-    protected override async Task PutRawAsync(IConfigRepository store, string fileName, string content)
+    protected override async Task PutRawBytesAsync(IConfigRepository store, string fileName, byte[] content)
     {
         var root = ((LocalConfigRepository)store).RootDirectory;
         Directory.CreateDirectory(root);
-        await File.WriteAllTextAsync(Path.Combine(root, fileName), content, Ct);
+        await File.WriteAllBytesAsync(Path.Combine(root, fileName), content, Ct);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

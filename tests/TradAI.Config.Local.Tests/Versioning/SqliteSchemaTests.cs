@@ -1,8 +1,9 @@
 using AwesomeAssertions;
 using Microsoft.Data.Sqlite;
-using TradAI.Config.Core.Tree;
 using TradAI.Config.Core.Versioning;
 using TradAI.Config.Local.Versioning;
+
+using TradAI.Config.Testing.Versioning;
 
 namespace TradAI.Config.Local.Tests.Versioning;
 
@@ -17,8 +18,8 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         var repository = SqliteConfigVersionRepository.ForStore(_folder.Path);
         var service = new ConfigVersionService(repository);
-        var v1 = (await service.CreateAsync("s", ConfigMapping.Of(("a", 1L)), "t", Ct)).Version;
-        var v2 = (await service.CreateAsync("s", ConfigMapping.Of(("a", 2L)), "t", Ct)).Version;
+        var v1 = (await service.CreateAsync("s", StrategyContent.Valid(("a", 1L)), "t", Ct)).Version;
+        var v2 = (await service.CreateAsync("s", StrategyContent.Valid(("a", 2L)), "t", Ct)).Version;
         await service.ActivateAsync("s", v1.ConfigId, Ct);
         return (repository, v1, v2);
     }
@@ -106,11 +107,11 @@ public sealed class SqliteSchemaTests : IDisposable
         var repository = SqliteConfigVersionRepository.ForStore(_folder.Path);
         var clock = new Testing.Versioning.ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var service = new ConfigVersionService(repository, clock);
-        var v1 = (await service.CreateAsync("s", ConfigMapping.Of(("a", 1L)), "t", Ct)).Version;
+        var v1 = (await service.CreateAsync("s", StrategyContent.Valid(("a", 1L)), "t", Ct)).Version;
         await service.DeprecateAsync("s", v1.ConfigId, Ct);
         clock.Advance(TimeSpan.FromDays(91));
 
-        var v2 = (await service.CreateAsync("s", ConfigMapping.Of(("a", 2L)), "t", Ct)).Version;
+        var v2 = (await service.CreateAsync("s", StrategyContent.Valid(("a", 2L)), "t", Ct)).Version;
 
         v2.VersionNumber.Should().Be(2);
         (await repository.GetAsync("s", v1.ConfigId, Ct)).Should().BeNull();

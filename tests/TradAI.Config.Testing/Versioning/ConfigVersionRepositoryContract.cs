@@ -41,9 +41,9 @@ public abstract class ConfigVersionRepositoryContract
 
     protected static string NewStrategy() => "strat-" + Guid.NewGuid().ToString("N")[..12];
 
-    protected static ConfigMapping Config(int n, string tag = "x") => ConfigMapping.Of(
+    /// <summary>A valid strategy config (versions must validate) whose content differs by <paramref name="n"/>.</summary>
+    protected static ConfigMapping Config(int n, string tag = "x") => StrategyContent.Valid(
         ("strategy", "Momentum"),
-        ("timeframe", "5m"),
         ("tag", tag),
         ("parameters", ConfigMapping.Of(("n", (long)n), ("ratio", n / 8.0), ("pairs", ConfigSequence.Of("BTC/USDT", "ETH/USDT")))));
 
@@ -86,7 +86,7 @@ public abstract class ConfigVersionRepositoryContract
     public async Task Every_kind_of_config_value_round_trips_with_the_same_hash()
     {
         var strategy = NewStrategy();
-        var data = ConfigMapping.Of(
+        var data = Config(0).With("kinds", ConfigMapping.Of(
             ("empty_map", ConfigMapping.Empty),
             ("empty_list", ConfigSequence.Empty),
             ("empty_string", string.Empty),
@@ -96,7 +96,9 @@ public abstract class ConfigVersionRepositoryContract
             ("unicode \u00e9\u20ac\ud83d\ude02", "line\nbreak \"quoted\" tab\t \u0001"),
             ("nested", ConfigMapping.Of(("list", ConfigSequence.Of(ConfigMapping.Of(("a", 1L)), ConfigSequence.Of("x"))))),
             (7L, "integer key"),
-            ("missing", MissingValue.Instance));
+            ("whole_float", 2.0),
+            ("negative_whole_float", -3.0),
+            ("big_whole_float", 1e20)));
 
         var created = (await Service.CreateAsync(strategy, data, "t", Ct)).Version;
         var read = await Service.GetAsync(strategy, created.ConfigId, Ct);
@@ -105,8 +107,12 @@ public abstract class ConfigVersionRepositoryContract
         ConfigHasher.Hash(read.ConfigData).Should().Be(created.ConfigHash);
         JsonCanonicalizer.Canonicalize(read.ConfigData).Should().Be(JsonCanonicalizer.Canonicalize(data));
         read.Should().Be(created);
-        read.ConfigData["missing"].Should().BeSameAs(MissingValue.Instance, "??? stays OmegaConf's missing marker");
-        read.ConfigData["7"].Should().Be("integer key");
+        var kinds = (ConfigMapping)read.ConfigData["kinds"]!;
+        kinds["7"].Should().Be("integer key", "keys are JSON's strings");
+        kinds["whole_float"].Should().BeOfType<double>().Which.Should().Be(2.0);
+        kinds["negative_whole_float"].Should().BeOfType<double>().Which.Should().Be(-3.0);
+        kinds["big_whole_float"].Should().BeOfType<double>().Which.Should().Be(1e20);
+        ((ConfigSequence)kinds["numbers"]!)[0].Should().BeOfType<long>();
     }
 
     [Fact]
@@ -132,17 +138,89 @@ public abstract class ConfigVersionRepositoryContract
         var first = await Service.CreateAsync(strategy, Config(1), "alice", Ct);
         Clock.Advance(TimeSpan.FromMinutes(1));
 
-        // Same content, other key order and number spelling: same canonical JSON, same version.
+        // Same content, other key order: same canonical JSON, same version.
         var reordered = ConfigMapping.Of(
-            ("parameters", ConfigMapping.Of(("pairs", ConfigSequence.Of("BTC/USDT", "ETH/USDT")), ("ratio", 0.125), ("n", 1.0))),
+            ("parameters", ConfigMapping.Of(("pairs", ConfigSequence.Of("BTC/USDT", "ETH/USDT")), ("ratio", 0.125), ("n", 1L))),
             ("tag", "x"),
             ("timeframe", "5m"),
-            ("strategy", "Momentum"));
+            ("strategy", "Momentum"),
+            ("pairs", ConfigSequence.Of("BTC/USDT", "ETH/USDT")),
+            ("stake_currency", "USDT"),
+            ("exchange", "binance"),
+            ("version", "1.0.0"),
+            ("name", "momentum"));
         var second = await Service.CreateAsync(strategy, reordered, "bob", Ct);
 
         second.Created.Should().BeFalse();
         second.Version.Should().Be(first.Version);
         (await ListAllAsync(strategy)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_float_and_an_integer_of_the_same_value_are_two_versions_and_each_reads_back_its_type()
+    {
+        var strategy = NewStrategy();
+        var asFloat = (await Service.CreateAsync(strategy, Config(1).With("bollinger_std", 2.0), "t", Ct)).Version;
+        var asInt = await Service.CreateAsync(strategy, Config(1).With("bollinger_std", 2L), "t", Ct);
+
+        asInt.Created.Should().BeTrue("Python and .NET consumers read 2.0 and 2 differently");
+        asInt.Version.ConfigHash.Should().NotBe(asFloat.ConfigHash);
+        (await Service.GetAsync(strategy, asFloat.ConfigId, Ct)).ConfigData["bollinger_std"].Should().BeOfType<double>();
+        (await Service.GetAsync(strategy, asInt.Version.ConfigId, Ct)).ConfigData["bollinger_std"].Should().BeOfType<long>();
+    }
+
+    [Fact]
+    public async Task Invalid_content_never_becomes_a_version()
+    {
+        var strategy = NewStrategy();
+        var template = Config(1).With("name", MissingValue.Instance);
+        var empty = ConfigMapping.Of(("parameters", ConfigMapping.Empty));
+
+        var missing = (await ((Func<Task>)(() => Service.CreateAsync(strategy, template, "t", Ct))).Should().ThrowAsync<ConfigValidationException>()).Which;
+        missing.Problems.Should().ContainSingle(p => p.Path == "name");
+        var bare = (await ((Func<Task>)(() => Service.CreateAsync(strategy, empty, "t", Ct))).Should().ThrowAsync<ConfigValidationException>()).Which;
+        bare.Problems.Select(p => p.Path).Should().Contain(["name", "version", "timeframe", "pairs"]);
+
+        var list = () => Service.ListAsync(strategy, null, 10, null, Ct);
+        await list.Should().ThrowAsync<NotFoundException>("nothing was stored");
+    }
+
+    [Fact]
+    public async Task Content_is_validated_with_its_interpolations_resolved()
+    {
+        var strategy = NewStrategy();
+        var ok = Config(1).With("base_tf", "15m").With("timeframe", "${base_tf}");
+        var bad = Config(2).With("base_tf", "15 minutes").With("timeframe", "${base_tf}");
+
+        var created = (await Service.CreateAsync(strategy, ok, "t", Ct)).Version;
+        created.ConfigData["timeframe"].Should().Be("${base_tf}", "interpolations stay in the stored content");
+        var error = (await ((Func<Task>)(() => Service.CreateAsync(strategy, bad, "t", Ct))).Should().ThrowAsync<ConfigValidationException>()).Which;
+        error.Problems.Should().ContainSingle(p => p.Path == "timeframe");
+    }
+
+    [Fact]
+    public async Task A_draft_that_no_longer_validates_is_not_activated_and_nothing_changes()
+    {
+        var strategy = NewStrategy();
+        var active = (await Service.CreateAsync(strategy, Config(1), "t", Ct)).Version;
+        await Service.ActivateAsync(strategy, active.ConfigId, Ct);
+        var draft = (await Service.CreateAsync(strategy, Config(2), "t", Ct)).Version;
+
+        // The same store, judged by a stricter schema (as after a schema change): the draft must not go live.
+        var strict = new ConfigVersionService(Repository, Clock, new RejectEverything());
+        var error = (await ((Func<Task>)(() => strict.ActivateAsync(strategy, draft.ConfigId, Ct))).Should().ThrowAsync<ConfigValidationException>()).Which;
+        error.Message.Should().Contain(draft.ConfigId);
+        var rollback = () => strict.RollbackAsync(strategy, active.ConfigId, "t", Ct);
+        await rollback.Should().ThrowAsync<ConfigValidationException>();
+
+        (await Service.GetActiveAsync(strategy, Ct)).ConfigId.Should().Be(active.ConfigId);
+        (await Service.GetAsync(strategy, draft.ConfigId, Ct)).Status.Should().Be(ConfigVersionStatus.Draft);
+        (await ListAllAsync(strategy)).Should().HaveCount(2);
+    }
+
+    private sealed class RejectEverything : TradAI.Config.Core.Validation.IConfigSchema
+    {
+        public IReadOnlyList<ValidationProblem> Validate(ConfigMapping config) => [new("parameters", "rejected by the new schema")];
     }
 
     [Fact]
@@ -460,7 +538,7 @@ public abstract class ConfigVersionRepositoryContract
     public async Task Invalid_input_is_rejected_before_the_store_changes()
     {
         var strategy = NewStrategy();
-        var nan = () => Service.CreateAsync(strategy, ConfigMapping.Of(("x", double.NaN)), "t", Ct);
+        var nan = () => Service.CreateAsync(strategy, Config(1).With("x", double.NaN), "t", Ct);
         var badName = () => Service.CreateAsync("bad name!", Config(1), "t", Ct);
         var badCreator = () => Service.CreateAsync(strategy, Config(1), " ", Ct);
 

@@ -1,7 +1,8 @@
 using AwesomeAssertions;
 using CsCheck;
+using TradAI.Deployment.Environments;
+using TradAI.Deployment.Tables;
 using TradAI.Infra.Context;
-using TradAI.Infra.Environments;
 using TradAI.Infra.Model;
 using TradAI.Infra.Rendering;
 using TradAI.Infra.Resolution;
@@ -30,7 +31,7 @@ public sealed class InfraConfigResolverTests
         fromEnv.Environment.Region.Should().Be("eu-west-1");
         fromEnv.Environment.RegionSource.Should().Be("env:AWS_REGION");
         fromEnv.Env.Should().Be(DeploymentEnvironment.Staging, "ENVIRONMENT is read when the context has none");
-        fromEnv.Network.AvailabilityZones.Should().Equal("eu-west-1a", "eu-west-1b");
+        fromEnv.Network.AvailabilityZoneCount.Should().Be(2, "the stack takes the account's first zones of the region at deployment");
 
         var fallback = Resolve(("environment", "dev"));
         fallback.Environment.Region.Should().Be(InfraConfigResolver.DefaultRegion);
@@ -83,14 +84,18 @@ public sealed class InfraConfigResolverTests
     public void Config_versions_table_matches_the_version_store()
     {
         var table = InfraConfigResolver.Resolve(DeploymentEnvironment.Dev).Storage.Table("config-versions");
-        table.PartitionKey.Should().Be(new KeyAttribute("strategy_name", KeyAttributeType.String));
-        table.SortKey.Should().Be(new KeyAttribute("config_id", KeyAttributeType.String));
-        table.GlobalSecondaryIndexes.Should().BeEquivalentTo(new[]
+        table.Name.Should().Be("tradai-config-versions-dev");
+        table.Schema.Should().BeSameAs(VersionsTable.Schema, "the stack deploys the one schema the store creates tables from");
+        var schema = table.Schema;
+        schema.PartitionKey.Should().Be(new KeyAttribute("strategy_name", KeyAttributeType.String));
+        schema.SortKey.Should().Be(new KeyAttribute("config_id", KeyAttributeType.String));
+        schema.GlobalIndexes.Should().BeEquivalentTo(new[]
         {
-            new IndexConfig("status-index", new KeyAttribute("strategy_name", KeyAttributeType.String), new KeyAttribute("status", KeyAttributeType.String)),
-            new IndexConfig("config_hash-index", new KeyAttribute("config_hash", KeyAttributeType.String), null),
+            new GlobalIndexSchema("status-index", new KeyAttribute("strategy_name", KeyAttributeType.String), new KeyAttribute("status", KeyAttributeType.String)),
+            new GlobalIndexSchema("config_hash-index", new KeyAttribute("config_hash", KeyAttributeType.String)),
         });
-        table.TtlAttribute.Should().Be("ttl");
+        schema.LocalIndexes.Should().Equal(new LocalIndexSchema("version_number-index", new KeyAttribute("version_number", KeyAttributeType.Number)));
+        schema.TtlAttribute.Should().Be("ttl");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using AwesomeAssertions;
 using TradAI.Config.Core.Errors;
+using TradAI.Deployment.Environments;
 using TradAI.Infra.EnvFiles;
-using TradAI.Infra.Environments;
 using TradAI.Infra.Resolution;
 
 namespace TradAI.Infra.Tests.EnvFiles;
@@ -22,8 +22,41 @@ public sealed class ServiceEnvFileTests
         values["BACKEND_ENVIRONMENT"].Should().Be("staging");
         values["BACKEND_AWS_REGION"].Should().Be("us-east-1");
         values["BACKEND_DATA_COLLECTION_URL"].Should().Be("http://data-collection.tradai-staging.local:8002");
-        values["BACKEND_CORS_ORIGINS"].Should().BeEmpty();
+        values["BACKEND_CORS_ORIGINS"].Should().Be("[]");
         values.Should().NotContainKey("BACKEND_SQS_QUEUE_URL");
+    }
+
+    [Fact]
+    public void No_cors_origins_reach_the_service_as_none_not_as_unset()
+    {
+        // A blank variable counts as unset, and unset means every origin in dev: the empty list must be explicit.
+        var config = InfraConfigResolver.Resolve(DeploymentEnvironment.Dev, TradAI.Infra.Context.InfraContext.From([new("cors_allowed_origins", "[]")]));
+        var values = ServiceEnvFiles.Build(config, "backend").KnownValues.ToDictionary(kv => kv.Key, kv => kv.Value);
+
+        var settings = TradAI.Settings.Loading.SettingsLoader.Load<TradAI.Settings.Services.BackendSettings>(new() { Environment = values, EnvFiles = [], LoadS3Config = false });
+
+        values["BACKEND_CORS_ORIGINS"].Should().Be("[]");
+        settings.CorsOrigins.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Secrets_are_named_with_where_they_come_from_and_never_given_a_value()
+    {
+        var file = ServiceEnvFiles.Build(InfraConfigResolver.Resolve(DeploymentEnvironment.Prod), "mlflow");
+
+        file.Secrets.Select(s => (s.Name, s.Origin)).Should().Equal(
+            ("MLFLOW_DB_HOST", "secretsmanager:tradai-rds-credentials-prod#host"),
+            ("MLFLOW_DB_USERNAME", "secretsmanager:tradai-rds-credentials-prod#username"),
+            ("MLFLOW_DB_PASSWORD", "secretsmanager:tradai-rds-credentials-prod#password"));
+        file.Render().Should().Contain("# MLFLOW_DB_PASSWORD= secret, injected by ECS from Secrets Manager: secretsmanager:tradai-rds-credentials-prod#password\n");
+        file.KnownValues.Should().NotContain(kv => kv.Key.StartsWith("MLFLOW_DB_PASSWORD", StringComparison.Ordinal));
+        ServiceEnvFiles.Build(InfraConfigResolver.Resolve(DeploymentEnvironment.Staging), "backend").Secrets.Single().Name.Should().Be("BACKEND_WEBSOCKET_SECRET_KEY");
+    }
+
+    [Fact]
+    public void Service_names_are_matched_case_insensitively()
+    {
+        ServiceEnvFiles.Build(InfraConfigResolver.Resolve(DeploymentEnvironment.Dev), "Strategy-Service").Service.Name.Should().Be("strategy-service");
     }
 
     [Fact]

@@ -221,7 +221,7 @@ public sealed class EnvironmentMatrixTests(SynthesizedApps apps)
         var backend = synth.Resources("Compute", "AWS::ECS::TaskDefinition")
             .Single(t => t.Properties.GetProperty("Family").GetString() == $"tradai-backend-{env}").Properties;
         var secret = backend.GetProperty("ContainerDefinitions")[0].GetProperty("Secrets").EnumerateArray()
-            .Single(s => s.GetProperty("Name").GetString() == "BACKEND_WS_SECRET_KEY");
+            .Single(s => s.GetProperty("Name").GetString() == "BACKEND_WEBSOCKET_SECRET_KEY");
         secret.GetProperty("ValueFrom").GetRawText().Should().Contain($"secret:tradai-ws-secret-key-{env}");
     }
 

@@ -22,13 +22,19 @@ public sealed class StackStructureTests(SynthesizedApps apps)
         Keys(table.GetProperty("KeySchema")).Should().Equal(("strategy_name", "HASH"), ("config_id", "RANGE"));
         table.GetProperty("AttributeDefinitions").EnumerateArray()
             .Select(a => (a.GetProperty("AttributeName").GetString(), a.GetProperty("AttributeType").GetString()))
-            .Should().BeEquivalentTo(new[] { ("strategy_name", "S"), ("config_id", "S"), ("status", "S"), ("config_hash", "S") });
+            .Should().BeEquivalentTo(new[] { ("strategy_name", "S"), ("config_id", "S"), ("status", "S"), ("config_hash", "S"), ("version_number", "N") });
         var indexes = table.GetProperty("GlobalSecondaryIndexes").EnumerateArray()
             .ToDictionary(i => i.GetProperty("IndexName").GetString()!, i => i);
         indexes.Keys.Should().BeEquivalentTo("status-index", "config_hash-index");
         Keys(indexes["status-index"].GetProperty("KeySchema")).Should().Equal(("strategy_name", "HASH"), ("status", "RANGE"));
         Keys(indexes["config_hash-index"].GetProperty("KeySchema")).Should().Equal(("config_hash", "HASH"));
         indexes.Values.Should().AllSatisfy(i => i.GetProperty("Projection").GetProperty("ProjectionType").GetString().Should().Be("ALL"));
+
+        // The local index the store lists through: it exists only if the first deployment creates it.
+        var local = table.GetProperty("LocalSecondaryIndexes").EnumerateArray().Should().ContainSingle().Subject;
+        local.GetProperty("IndexName").GetString().Should().Be("version_number-index");
+        Keys(local.GetProperty("KeySchema")).Should().Equal(("strategy_name", "HASH"), ("version_number", "RANGE"));
+        local.GetProperty("Projection").GetProperty("ProjectionType").GetString().Should().Be("ALL");
         table.GetProperty("TimeToLiveSpecification").GetProperty("AttributeName").GetString().Should().Be("ttl");
         table.GetProperty("TimeToLiveSpecification").GetProperty("Enabled").GetBoolean().Should().BeTrue();
         table.GetProperty("BillingMode").GetString().Should().Be("PAY_PER_REQUEST");
@@ -181,6 +187,39 @@ public sealed class StackStructureTests(SynthesizedApps apps)
                 ("RequireNumbers", policy.RequireDigits),
                 ("RequireSymbols", policy.RequireSymbols),
                 ("TemporaryPasswordValidityDays", policy.TemporaryPasswordValidityDays)))))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void The_consolidated_host_is_drained_by_ecs_and_no_function_runs_on_a_managed_runtime(string env)
+    {
+        var synth = apps.For(env);
+        foreach (var (_, provider) in synth.Resources("Compute", "AWS::ECS::CapacityProvider"))
+        {
+            provider.GetProperty("AutoScalingGroupProvider").GetProperty("ManagedDraining").GetString().Should().Be("ENABLED");
+        }
+
+        // Every function is a container image: no runtime that AWS can retire (the drain hook ran on python3.9).
+        foreach (var stack in new[] { "Foundation", "Persistent", "Edge", "Compute" })
+        {
+            synth.Resources(stack, "AWS::Lambda::Function").Should().AllSatisfy(f =>
+                f.Properties.TryGetProperty("Runtime", out _).Should().BeFalse($"{f.Id} in {stack} names a runtime"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void Each_task_role_is_granted_what_the_service_profile_says(string env)
+    {
+        var synth = apps.For(env);
+        var policies = synth.Resources("Compute", "AWS::IAM::Policy");
+        string PolicyOf(string service) =>
+            policies.Single(p => p.Id.StartsWith(Synthesis.CdkIdsForTests.Task(service) + "TaskRoleDefaultPolicy", StringComparison.Ordinal)).Properties.GetRawText();
+
+        PolicyOf("backend").Should().Contain("sqs:SendMessage").And.Contain("states:StartExecution").And.Contain("dynamodb:PutItem");
+        PolicyOf("data-collection").Should().NotContain("dynamodb:", "the data collector names no table");
+        PolicyOf("strategy-service").Should().Contain("dynamodb:GetItem").And.NotContain("dynamodb:PutItem");
+        PolicyOf("live-trading").Should().Contain("dynamodb:PutItem", "the trading state table is read-write").And.NotContain("sqs:");
     }
 
     private static IEnumerable<(string?, string?)> Keys(JsonElement schema) =>

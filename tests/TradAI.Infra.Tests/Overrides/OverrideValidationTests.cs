@@ -1,7 +1,7 @@
 using AwesomeAssertions;
 using TradAI.Config.Core.Errors;
+using TradAI.Deployment.Environments;
 using TradAI.Infra.Context;
-using TradAI.Infra.Environments;
 using TradAI.Infra.Resolution;
 
 namespace TradAI.Infra.Tests.Overrides;

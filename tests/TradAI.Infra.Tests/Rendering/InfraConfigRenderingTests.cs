@@ -1,8 +1,8 @@
 using System.Text.Json;
 using AwesomeAssertions;
 using TradAI.Config.Core.Tree;
+using TradAI.Deployment.Environments;
 using TradAI.Infra.Context;
-using TradAI.Infra.Environments;
 using TradAI.Infra.Rendering;
 using TradAI.Infra.Resolution;
 
@@ -20,7 +20,9 @@ public sealed class InfraConfigRenderingTests
         root.GetProperty("storage").GetProperty("rds").GetProperty("instance_class").GetString().Should().Be("db.t4g.small");
         root.GetProperty("services")[0].GetProperty("desired_count").GetInt32().Should().Be(2);
         root.GetProperty("services").EnumerateArray().Last().GetProperty("capacity").GetString().Should().Be("spot");
-        root.GetProperty("storage").GetProperty("tables")[0].GetProperty("partition_key").GetProperty("type").GetString().Should().Be("S");
+        var versions = root.GetProperty("storage").GetProperty("tables")[0];
+        versions.GetProperty("schema").GetProperty("partition_key").GetProperty("type").GetString().Should().Be("S");
+        versions.GetProperty("schema").GetProperty("local_indexes")[0].GetProperty("name").GetString().Should().Be("version_number-index");
     }
 
     [Fact]
@@ -41,7 +43,8 @@ public sealed class InfraConfigRenderingTests
         flat["storage.buckets[results].lifecycle[results-to-glacier].transition_to_glacier_after_days"].Should().Be("30");
         flat["api.cors_allowed_origins"].Should().Be("[*]");
         flat["api.throttles[backtests].rate_limit"].Should().Be("10");
-        flat["network.availability_zones"].Should().Be("[us-east-1a, us-east-1b]");
+        flat["network.availability_zone_count"].Should().Be("2");
+        flat["storage.tables[config-versions].schema.local_indexes[version_number-index].sort_key.type"].Should().Be("N");
     }
 
     [Fact]

@@ -12,8 +12,9 @@ namespace TradAI.Infra.Tests.Synthesis;
 /// <summary>The four stacks of one environment, synthesized once: CDK assertion templates plus the raw JSON for reading values.</summary>
 public sealed class SynthesizedEnvironment
 {
-    private SynthesizedEnvironment(InfraConfig config, TradaiStacks stacks, IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, JsonElement> json, TimeSpan elapsed)
+    private SynthesizedEnvironment(InfraConfig config, TradaiStacks stacks, IReadOnlyDictionary<string, Template> templates, IReadOnlyDictionary<string, JsonElement> json, TimeSpan elapsed, string outputDirectory)
     {
+        OutputDirectory = outputDirectory;
         Config = config;
         Stacks = stacks;
         Templates = templates;
@@ -26,6 +27,12 @@ public sealed class SynthesizedEnvironment
     public TradaiStacks Stacks { get; }
 
     public TimeSpan SynthesisTime { get; }
+
+    /// <summary>The cloud assembly folder the templates were written to.</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>The template files of the four stacks, in deployment order.</summary>
+    public IReadOnlyList<string> TemplateFiles => [.. Stacks.InDeploymentOrder.Select(s => Path.Combine(OutputDirectory, s.TemplateFile))];
 
     private IReadOnlyDictionary<string, Template> Templates { get; }
 
@@ -67,6 +74,6 @@ public sealed class SynthesizedEnvironment
 
         _ = assembly;
         watch.Stop();
-        return new SynthesizedEnvironment(config, stacks, templates, json, watch.Elapsed);
+        return new SynthesizedEnvironment(config, stacks, templates, json, watch.Elapsed, outdir);
     }
 }

@@ -13,9 +13,18 @@ namespace TradAI.Config.Core.Merging.Grammar;
 /// </summary>
 internal sealed class InterpolationParser
 {
+    /// <summary>
+    /// The deepest nesting of interpolations, quotes, lists and dicts in one value, so this parser and the resolver's
+    /// evaluation (both recursive) stay far from the stack's end. OmegaConf has no limit of its own: Python's recursion
+    /// limit stops it, at a depth that depends on where the value sits (about 96–98 nested resolver calls, 195 nested
+    /// keys); 64 stays below that wherever a value sits in an ordinary config.
+    /// </summary>
+    internal const int MaxNesting = 64;
+
     private readonly List<InterpolationToken> _tokens;
     private readonly string _source;
     private int _pos;
+    private int _depth;
 
     private InterpolationParser(List<InterpolationToken> tokens, string source)
     {
@@ -74,6 +83,14 @@ internal sealed class InterpolationParser
         }
 
         _pos++;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > MaxNesting)
+        {
+            throw new InterpolationSyntaxException($"'{InputSanitizer.Sanitize(_source.Length > 40 ? _source[..40] + "…" : _source)}' nests interpolations, quotes, lists or dicts more than {MaxNesting} levels deep");
+        }
     }
 
     private InterpolationSyntaxException Error()
@@ -158,17 +175,21 @@ internal sealed class InterpolationParser
     private Interpolation ParseInterpolation()
     {
         Expect(Kind.InterOpen);
+        Enter();
         var start = _pos;
         if (MayBeResolverCall() && TryParseResolverName(out var name) && Peek() == Kind.Colon)
         {
             _pos++;
             var args = Peek() == Kind.BraceClose ? [] : ParseSequence();
             Expect(Kind.BraceClose);
+            _depth--;
             return new ResolverCall(name, args);
         }
 
         _pos = start;
-        return ParseNodeReference();
+        var node = ParseNodeReference();
+        _depth--;
+        return node;
     }
 
     // A cheap look ahead: a plain dotted name followed by ':' (or a name with nested interpolations, tried fully).
@@ -356,16 +377,21 @@ internal sealed class InterpolationParser
         {
             case Kind.QuoteOpenSingle or Kind.QuoteOpenDouble:
                 _pos++;
+                Enter();
                 var content = ParseText();
                 Expect(Kind.MatchingQuoteClose);
+                _depth--;
                 return new Quoted(content);
             case Kind.BracketOpen:
                 _pos++;
+                Enter();
                 var items = Peek() == Kind.BracketClose ? [] : ParseSequence();
                 Expect(Kind.BracketClose);
+                _depth--;
                 return new ListLiteral(items);
             case Kind.BraceOpen:
                 _pos++;
+                Enter();
                 var entries = new List<(Primitive, Element)>();
                 if (Peek() != Kind.BraceClose)
                 {
@@ -384,6 +410,7 @@ internal sealed class InterpolationParser
                 }
 
                 Expect(Kind.BraceClose);
+                _depth--;
                 return new DictLiteral(entries);
             default:
                 return ParsePrimitive(dictKey: false);
