@@ -99,6 +99,23 @@ public class ConfigMergerTests
     }
 
     [Fact]
+    public void Merging_into_an_interpolation_refuses_a_copy_that_would_nest_past_the_read_limit()
+    {
+        // 'a' is 100 levels deep; its copy at a 30-level path would be 130 deep, more than a reader accepts (128).
+        var deepA = string.Concat(Enumerable.Repeat("{k: ", 100)) + "1" + new string('}', 100);
+        var at = string.Join('.', Enumerable.Repeat("p", 30));
+        var baseDoc = OverrideApplier.Apply(Y("a: " + deepA), [$"+{at}=${{a}}"]);
+        var overrideDoc = OverrideApplier.Apply(ConfigMapping.Empty, [$"+{at}={{y: 2}}"]);
+
+        var ex = Assert.Throws<ConfigValidationException>(() => ConfigMerger.Merge(baseDoc, overrideDoc));
+        Assert.Contains("deeper than 128", ex.Message);
+
+        // At a shallow path the same copy fits and merges.
+        var shallow = ConfigMerger.Merge(Y("a: " + deepA + "\nb: ${a}"), Y("b: {y: 2}"));
+        Assert.Equal(2L, ((ConfigMapping)shallow["b"]!)["y"]);
+    }
+
+    [Fact]
     public void Merging_into_a_malformed_interpolation_is_an_error_even_when_the_value_is_replaced()
     {
         var malformed = ConfigMapping.Of(("b", "${a"));

@@ -40,6 +40,17 @@ public class InterpolationGrammarTests
     public void Invalid_interpolations_are_syntax_errors(string text) =>
         Assert.Throws<InterpolationSyntaxException>(() => InterpolationParser.Parse(text));
 
+    [Fact]
+    public void Nesting_is_bounded_below_pythons_recursion_limit()
+    {
+        static string Nested(int depth) => string.Concat(Enumerable.Repeat("${oc.env:X,", depth)) + "y" + new string('}', depth);
+
+        _ = InterpolationParser.Parse(Nested(InterpolationParser.MaxNesting));
+        var ex = Assert.Throws<InterpolationSyntaxException>(() => InterpolationParser.Parse(Nested(InterpolationParser.MaxNesting + 1)));
+        Assert.Contains("more than 64 levels deep", ex.Message);
+        Assert.Throws<InterpolationSyntaxException>(() => InterpolationParser.Parse("${f:" + new string('[', 65) + new string(']', 65) + "}"));
+    }
+
     [Theory]
     [InlineData("a${b}", true)]
     [InlineData("${oc.env:X, y }", true)]

@@ -106,6 +106,7 @@ public class YamlConfigReaderTests
     [InlineData(".5e3", ".5e3")]
     [InlineData("1e", "1e")]
     [InlineData("NaN", "NaN")]
+    [InlineData("2024-01-05", "2024-01-05")]
     [InlineData("2024-01-15", "2024-01-15")]
     [InlineData("2024-01-05T10:00:00", "2024-01-05T10:00:00")]
     [InlineData("1h", "1h")]
