@@ -127,6 +127,13 @@ public sealed class InterpolationResolver
         switch (value)
         {
             case string s when s.Contains("${", StringComparison.Ordinal):
+                // A failure already met through another reference is reported without throwing it again.
+                if (_failed.Count > 0 && _failed.TryGetValue(PathKey(path), out var known))
+                {
+                    _problems.Add(new ValidationProblem(InputSanitizer.Sanitize(ConfigPath.Join(path)), known));
+                    return s;
+                }
+
                 try
                 {
                     var r = ResolveString(s, path);
@@ -264,15 +271,21 @@ public sealed class InterpolationResolver
             _resolved[key] = result;
             return result;
         }
-        catch (InterpolationFailure f)
+        catch (InterpolationFailure f) when (Remember(key, f))
         {
-            _failed[key] = f.Message;
-            throw;
+            throw; // not reached: the filter records the failure and lets it pass, so a long chain unwinds in one throw
         }
         finally
         {
             _inProgress.Remove(key);
         }
+    }
+
+    // Memoizes a failure on its way up; false, so the exception is not caught (no rethrow per reference in a chain).
+    private bool Remember(string key, InterpolationFailure failure)
+    {
+        _failed[key] = failure.Message;
+        return false;
     }
 
     private static InterpolationFailure ChainTooLong() => new($"interpolations lead through more than {MaxReferenceChain} references");
