@@ -2,10 +2,10 @@ using TradAI.Config.Core.Errors;
 
 namespace TradAI.Config.Core.Tree;
 
-/// <summary>What may be a mapping key, and how keys compare (<c>0</c> and <c>"0"</c> are different keys, as in OmegaConf).</summary>
+/// <summary>What may be a mapping key, and how keys compare (<c>0</c> and <c>"0"</c> are different keys, <c>1</c> and <c>1.0</c> one, as in OmegaConf).</summary>
 internal static class ConfigKeys
 {
-    public static readonly IEqualityComparer<object> Comparer = EqualityComparer<object>.Default;
+    public static readonly ConfigKeyComparer Comparer = ConfigKeyComparer.Instance;
 
     public static void EnsureValid(object? key)
     {

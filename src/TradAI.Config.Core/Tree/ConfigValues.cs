@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace TradAI.Config.Core.Tree;
 
@@ -66,7 +67,10 @@ public static class ConfigValues
         _ => value.GetType().Name,
     };
 
-    /// <summary>Renders a scalar as Python's <c>str()</c> does, which is what OmegaConf string interpolation produces.</summary>
+    /// <summary>
+    /// Renders a value as Python's <c>str()</c> does, which is what OmegaConf string interpolation produces
+    /// (a mapping or list as Python prints it: <c>{'x': 1, 'y': [True, None]}</c>).
+    /// </summary>
     public static string FormatScalar(object? value) => value switch
     {
         null => "None",
@@ -75,7 +79,145 @@ public static class ConfigValues
         double d => FormatFloat(d),
         string s => s,
         MissingValue => MissingValue.Literal,
-        _ => ConfigJsonWriter.ToJson(value, indented: false),
+        _ => PythonRepr(value),
+    };
+
+    /// <summary>
+    /// As <see cref="FormatScalar(object?)"/>, but null when the text would be longer than <paramref name="maxLength"/>
+    /// (given up as soon as it is: a mapping full of aliases of one long string is never written out).
+    /// </summary>
+    internal static string? FormatScalar(object? value, int maxLength)
+    {
+        if (value is not (ConfigMapping or ConfigSequence))
+        {
+            var text = FormatScalar(value);
+            return text.Length <= maxLength ? text : null;
+        }
+
+        var sb = new StringBuilder();
+        return AppendRepr(sb, value, maxLength) ? sb.ToString() : null;
+    }
+
+    /// <summary>Renders a value as Python's <c>repr()</c> does (strings quoted and escaped the way Python picks).</summary>
+    public static string PythonRepr(object? value)
+    {
+        var sb = new StringBuilder();
+        AppendRepr(sb, value, int.MaxValue);
+        return sb.ToString();
+    }
+
+    // False as soon as the text passes maxLength.
+    private static bool AppendRepr(StringBuilder sb, object? value, int maxLength)
+    {
+        switch (value)
+        {
+            case string s:
+                if (sb.Length + s.Length > maxLength)
+                {
+                    return false;
+                }
+
+                AppendStringRepr(sb, s);
+                break;
+            case MissingValue:
+                sb.Append("'???'");
+                break;
+            case ConfigMapping m:
+                sb.Append('{');
+                var first = true;
+                foreach (var (k, v) in m.Entries)
+                {
+                    sb.Append(first ? string.Empty : ", ");
+                    if (!AppendRepr(sb, k, maxLength))
+                    {
+                        return false;
+                    }
+
+                    sb.Append(": ");
+                    if (!AppendRepr(sb, v, maxLength))
+                    {
+                        return false;
+                    }
+
+                    first = false;
+                }
+
+                sb.Append('}');
+                break;
+            case ConfigSequence q:
+                sb.Append('[');
+                for (var i = 0; i < q.Count; i++)
+                {
+                    sb.Append(i == 0 ? string.Empty : ", ");
+                    if (!AppendRepr(sb, q[i], maxLength))
+                    {
+                        return false;
+                    }
+                }
+
+                sb.Append(']');
+                break;
+            default:
+                sb.Append(FormatScalar(value));
+                break;
+        }
+
+        return sb.Length <= maxLength;
+    }
+
+    // CPython's unicode_repr: single quotes unless the text has ' and no ", backslash escapes for the quote, \\, tab,
+    // newline, carriage return, other control characters, and anything str.isprintable() rejects.
+    private static void AppendStringRepr(StringBuilder sb, string s)
+    {
+        var quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
+        sb.Append(quote);
+        foreach (var rune in s.EnumerateRunes())
+        {
+            var c = rune.Value;
+            if (c == quote || c == '\\')
+            {
+                sb.Append('\\').Append((char)c);
+            }
+            else if (c == '\t')
+            {
+                sb.Append("\\t");
+            }
+            else if (c == '\n')
+            {
+                sb.Append("\\n");
+            }
+            else if (c == '\r')
+            {
+                sb.Append("\\r");
+            }
+            else if (c < 0x20 || c == 0x7F)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\\x{c:x2}");
+            }
+            else if (c < 0x7F || IsPrintable(rune))
+            {
+                sb.Append(rune.ToString());
+            }
+            else
+            {
+                sb.Append(c switch
+                {
+                    < 0x100 => string.Create(CultureInfo.InvariantCulture, $"\\x{c:x2}"),
+                    < 0x10000 => string.Create(CultureInfo.InvariantCulture, $"\\u{c:x4}"),
+                    _ => string.Create(CultureInfo.InvariantCulture, $"\\U{c:x8}"),
+                });
+            }
+        }
+
+        sb.Append(quote);
+    }
+
+    private static bool IsPrintable(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.SpaceSeparator => false,
+        _ => true,
     };
 
     /// <summary>Python's <c>repr(float)</c>: shortest round-trip digits, always with a dot or exponent.</summary>

@@ -171,9 +171,13 @@ internal sealed class FastYamlReader
                 switch (value)
                 {
                     case ConfigMapping m: merges.Add(m); break;
-                    case ConfigSequence q when q.All(i => i is ConfigMapping): merges.AddRange(q.Cast<ConfigMapping>()); break;
+                    case ConfigSequence q when q.All(i => i is ConfigMapping): merges.AddRange(q.Cast<ConfigMapping>().Reverse()); break;
                     default: throw GiveUp;
                 }
+            }
+            else if (key is not string)
+            {
+                builder.Set(key, value); // a repeated number or bool key is a dict assignment, as in OmegaConf
             }
             else if (!builder.TryAdd(key, value))
             {
@@ -366,7 +370,7 @@ internal sealed class FastYamlReader
         }
         else
         {
-            node = Count((YamlScalarResolver.ResolvePlain(ReadPlain(flow: false)), 1));
+            node = Count((Plain(ReadPlain(flow: false)), 1));
         }
 
         EndOfLine();
@@ -482,7 +486,7 @@ internal sealed class FastYamlReader
             }
 
             var raw = _s[start.._pos].TrimEnd(' ');
-            var resolved = YamlScalarResolver.ResolvePlain(raw);
+            var resolved = Plain(raw);
             key = resolved switch
             {
                 null => throw GiveUp,
@@ -504,9 +508,15 @@ internal sealed class FastYamlReader
         return key;
     }
 
+    // A plain scalar OmegaConf cannot load ('0b_', '=') is an error: the full reader reports it with its position.
+    private static object? Plain(string text) => YamlScalarResolver.TryResolvePlain(text, out var value, out _) ? Checked(value) : throw GiveUp;
+
+    // A value with a malformed interpolation is an error at load (as in OmegaConf), reported by the full reader.
+    private static object? Checked(object? value) => value is string s && YamlScalarResolver.InterpolationSyntaxError(s) is not null ? throw GiveUp : value;
+
     private static bool IsIndicator(char c) => c is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`';
 
-    private static object QuotedValue(string text) => text == MissingValue.Literal ? MissingValue.Instance : text;
+    private static object QuotedValue(string text) => text == MissingValue.Literal ? MissingValue.Instance : Checked(text)!;
 
     private string ReadPlain(bool flow)
     {
@@ -535,9 +545,9 @@ internal sealed class FastYamlReader
                 break;
             }
 
-            if (flow && ch is ',' or ']' or '}' or '[' or '{')
+            if (flow && ch is ',' or ']' or '}' or '[' or '{' or '?')
             {
-                if (ch is '[' or '{')
+                if (ch is '[' or '{' or '?')
                 {
                     throw GiveUp;
                 }
@@ -649,7 +659,11 @@ internal sealed class FastYamlReader
                     SkipInlineSpaces();
                     var (v, s) = FlowItem();
                     size += s;
-                    if (!builder.TryAdd(key, v))
+                    if (key is not string)
+                    {
+                        builder.Set(key, v);
+                    }
+                    else if (!builder.TryAdd(key, v))
                     {
                         throw GiveUp;
                     }
@@ -716,6 +730,11 @@ internal sealed class FastYamlReader
         var start = _pos;
         while (_pos < _s.Length && _s[_pos] is not (':' or ',' or '}' or ']' or '{' or '[' or '\n' or '#'))
         {
+            if (_s[_pos] == '?')
+            {
+                throw GiveUp; // PyYAML: '?' in a flow collection is a key indicator
+            }
+
             _pos++;
         }
 
@@ -724,7 +743,7 @@ internal sealed class FastYamlReader
             throw GiveUp;
         }
 
-        var resolved = YamlScalarResolver.ResolvePlain(_s[start.._pos].TrimEnd(' '));
+        var resolved = Plain(_s[start.._pos].TrimEnd(' '));
         return resolved switch
         {
             null => throw GiveUp,
@@ -742,7 +761,7 @@ internal sealed class FastYamlReader
             '\'' or '"' => Count((QuotedValue(ReadQuoted()), 1)),
             '*' => Count(_anchors.TryGetValue(ReadName(), out var target) ? target : throw GiveUp),
             '&' or '!' or '|' or '>' or '\n' or '\0' or ',' or ']' or '}' => throw GiveUp,
-            _ => Count((YamlScalarResolver.ResolvePlain(ReadPlain(flow: true)), 1)),
+            _ => Count((Plain(ReadPlain(flow: true)), 1)),
         };
     }
 

@@ -101,24 +101,24 @@ public static class YamlConfigReader
         return ParseMapping(text, name, options);
     }
 
+    /// <summary>
+    /// PyYAML's <c>&lt;&lt;</c> flattening: the merged pairs (in <paramref name="merges"/> order, a list's mappings already
+    /// reversed) then the explicit ones, assigned as a dict: a key keeps its first place and takes its last value.
+    /// </summary>
     internal static ConfigMapping ApplyMerges(ConfigMapping explicitEntries, List<ConfigMapping> merges)
     {
-        // PyYAML: merged keys first (earlier sources win), explicit keys override them.
         var builder = new ConfigMappingBuilder(explicitEntries.Count + 8);
         foreach (var source in merges)
         {
             foreach (var (k, v) in source.Entries)
             {
-                if (!builder.Contains(k))
-                {
-                    builder.Add(k, explicitEntries.TryGetValue(k, out var ex) ? ex : v);
-                }
+                builder.Set(k, v);
             }
         }
 
         foreach (var (k, v) in explicitEntries.Entries)
         {
-            builder.TryAdd(k, v);
+            builder.Set(k, v);
         }
 
         return builder.Build();
@@ -139,6 +139,9 @@ public static class YamlConfigReader
         private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
         private long _expanded;
         private int _depth;
+        private int _flowDepth;
+        private bool _nullKeyFound;
+        private Dictionary<object, (Mark At, string Problem)>? _badInterpolations;
 
         public object? ReadStream()
         {
@@ -150,6 +153,16 @@ public static class YamlConfigReader
 
             parser.Consume<DocumentStart>();
             var (root, _) = ReadNode();
+            if (_nullKeyFound && Find(root, static n => n is NullKeyMapping) is NullKeyMapping nullKey)
+            {
+                throw Error(nullKey.At, "a mapping key may not be null");
+            }
+
+            if (_badInterpolations is { } bad && Find(root, n => n is string && bad.ContainsKey(n)) is { } badText)
+            {
+                throw Error(bad[badText].At, bad[badText].Problem);
+            }
+
             parser.Consume<DocumentEnd>();
             if (!parser.TryConsume<StreamEnd>(out _))
             {
@@ -160,14 +173,23 @@ public static class YamlConfigReader
             return root;
         }
 
-        private (object? Value, long Size) ReadNode()
+        // Where a plain scalar sits matters for '?' in flow style, which PyYAML reads as a key indicator.
+        private enum Role
+        {
+            Value,
+            FlowItem,
+            Key,
+            FlowKey,
+        }
+
+        private (object? Value, long Size) ReadNode(Role role = Role.Value)
         {
             var ev = parser.Current ?? throw new ConfigValidationException($"{Describe(sourceName)}unexpected end of document");
             switch (ev)
             {
                 case Scalar scalar:
                     parser.MoveNext();
-                    return Count(Remember(scalar.Anchor, (ResolveScalar(scalar), 1)), scalar.Start);
+                    return Count(Remember(scalar.Anchor, (ResolveScalar(scalar, role), 1)), scalar.Start);
                 case AnchorAlias alias:
                     parser.MoveNext();
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
@@ -218,16 +240,19 @@ public static class YamlConfigReader
         {
             RejectTag(start.Tag, "seq", start.Start);
             Enter(start.Start);
+            var flow = start.Style == SequenceStyle.Flow ? 1 : 0;
+            _flowDepth += flow;
             parser.MoveNext();
             var items = new List<object?>();
             long size = 1;
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                var (v, s) = ReadNode();
+                var (v, s) = ReadNode(flow == 1 ? Role.FlowItem : Role.Value);
                 items.Add(v);
                 size += s;
             }
 
+            _flowDepth -= flow;
             _depth--;
             _expanded++;
             return (items.Count == 0 ? ConfigSequence.Empty : new ConfigSequence([.. items]), size);
@@ -237,9 +262,12 @@ public static class YamlConfigReader
         {
             RejectTag(start.Tag, "map", start.Start);
             Enter(start.Start);
+            var flow = start.Style == MappingStyle.Flow ? 1 : 0;
+            _flowDepth += flow;
             parser.MoveNext();
             var builder = new ConfigMappingBuilder();
             List<ConfigMapping>? merges = null;
+            Mark? nullKeyAt = null;
             long size = 1;
             while (!parser.TryConsume<MappingEnd>(out _))
             {
@@ -258,16 +286,75 @@ public static class YamlConfigReader
                 var key = ReadKey();
                 var (value, s) = ReadNode();
                 size += s;
-                if (!builder.TryAdd(key, value))
+                if (key is null)
+                {
+                    nullKeyAt ??= keyEvent.Start;
+                }
+                else if (key is not string || keyEvent is Scalar { Style: ScalarStyle.Plain, Value: "=", Tag.IsEmpty: true })
+                {
+                    // OmegaConf's loader refuses repeated string keys only (a plain '=' is not one yet when it checks);
+                    // a repeated number or bool key is a dict assignment.
+                    builder.Set(key, value);
+                }
+                else if (!builder.TryAdd(key, value))
                 {
                     throw Error(keyEvent.Start, $"duplicate key '{InputSanitizer.Sanitize(ConfigPath.FormatKey(key))}'");
                 }
             }
 
+            _flowDepth -= flow;
             _depth--;
             _expanded++;
             var mapping = builder.Build();
+            if (nullKeyAt is { } at)
+            {
+                // OmegaConf refuses a null key only if the mapping survives: a later equal key can still replace it.
+                _nullKeyFound = true;
+                return (new NullKeyMapping(at), size);
+            }
+
             return (merges is null ? mapping : ApplyMerges(mapping, merges), size);
+        }
+
+        // The first node of the finished tree (in document order) that matches.
+        private static object? Find(object? node, Func<object?, bool> match)
+        {
+            if (match(node))
+            {
+                return node;
+            }
+
+            switch (node)
+            {
+                case ConfigMapping m:
+                    foreach (var (_, v) in m.Entries)
+                    {
+                        if (Find(v, match) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case ConfigSequence q:
+                    foreach (var item in q.Items)
+                    {
+                        if (Find(item, match) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Stands for a mapping with a null key until the document is complete.</summary>
+        private sealed class NullKeyMapping(Mark at)
+        {
+            public Mark At { get; } = at;
         }
 
         private void AddMergeSources(List<ConfigMapping> merges, object? value, Mark at)
@@ -278,14 +365,15 @@ public static class YamlConfigReader
                     merges.Add(m);
                     break;
                 case ConfigSequence seq when seq.All(i => i is ConfigMapping):
-                    merges.AddRange(seq.Cast<ConfigMapping>());
+                    // PyYAML merges a list of mappings last-first, so the earlier ones win.
+                    merges.AddRange(seq.Cast<ConfigMapping>().Reverse());
                     break;
                 default:
                     throw Error(at, "a merge key '<<' needs a mapping or a list of mappings");
             }
         }
 
-        private object ReadKey()
+        private object? ReadKey()
         {
             var ev = parser.Current!;
             if (ev is not Scalar and not AnchorAlias)
@@ -293,30 +381,78 @@ public static class YamlConfigReader
                 throw Error(ev.Start, "complex (mapping or list) keys are not supported");
             }
 
-            var (key, _) = ReadNode();
+            if (ev is Scalar { Style: ScalarStyle.Plain, Value: "=", Tag.IsEmpty: true })
+            {
+                // PyYAML retags a '=' key as a string (as a value it cannot be loaded).
+                parser.MoveNext();
+                return "=";
+            }
+
+            var (key, _) = ReadNode(_flowDepth > 0 ? Role.FlowKey : Role.Key);
             return key switch
             {
-                null => throw Error(ev.Start, "a mapping key may not be null"),
+                null => null,
                 MissingValue => MissingValue.Literal,
                 ConfigMapping or ConfigSequence => throw Error(ev.Start, "complex (mapping or list) keys are not supported"),
                 _ => key,
             };
         }
 
-        private object? ResolveScalar(Scalar scalar)
+        private object? ResolveScalar(Scalar scalar, Role role)
         {
+            if (scalar.Style == ScalarStyle.Plain && _flowDepth > 0 && scalar.Value.Contains('?', StringComparison.Ordinal))
+            {
+                return FlowQuestionMark(scalar, scalar.Tag.IsEmpty ? role : Role.Value);
+            }
+
+            object? value;
             if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
             {
-                return ResolveTagged(scalar);
+                value = ResolveTagged(scalar);
             }
-
-            if (scalar.Style == ScalarStyle.Plain && !scalar.Tag.IsNonSpecific)
+            else if (scalar.Style == ScalarStyle.Plain && !scalar.Tag.IsNonSpecific)
             {
-                return YamlScalarResolver.ResolvePlain(scalar.Value);
+                value = YamlScalarResolver.TryResolvePlain(scalar.Value, out var plain, out var problem) ? plain : throw Error(scalar.Start, problem!);
+            }
+            else
+            {
+                // Quoted and block scalars stay strings; '???' quoted is still OmegaConf's missing marker.
+                value = scalar.Value == MissingValue.Literal ? MissingValue.Instance : scalar.Value;
             }
 
-            // Quoted and block scalars stay strings; '???' quoted is still OmegaConf's missing marker.
-            return scalar.Value == MissingValue.Literal ? MissingValue.Instance : scalar.Value;
+            if (role is Role.Value or Role.FlowItem && value is MissingValue.Literal)
+            {
+                return MissingValue.Instance; // OmegaConf: any "???" value is missing, '!!str ???' too
+            }
+
+            if (role is Role.Value or Role.FlowItem && value is string text && YamlScalarResolver.InterpolationSyntaxError(text) is { } syntax)
+            {
+                // OmegaConf checks the grammar of every interpolation value it loads (keys are not checked), once the
+                // document is built: a later equal key can still replace it. Remembered by reference, reported at the end.
+                (_badInterpolations ??= new(ReferenceEqualityComparer.Instance))[text] = (scalar.Start, syntax);
+            }
+
+            return value;
+        }
+
+        // PyYAML (so OmegaConf) reads '?' in a flow collection as a key indicator: '[?x]' is [{x: null}], '{?x: 1}' is
+        // {x: 1}, and '{a: ???}' does not load at all.
+        private object? FlowQuestionMark(Scalar scalar, Role role)
+        {
+            var rest = scalar.Value[1..];
+            if (scalar.Value[0] == '?' && role is Role.FlowItem or Role.FlowKey && rest.Length > 0 && !rest.Contains('?', StringComparison.Ordinal) && !char.IsWhiteSpace(rest[0]))
+            {
+                var key = YamlScalarResolver.TryResolvePlain(rest, out var k, out var problem) ? k : throw Error(scalar.Start, problem!);
+                if (role == Role.FlowKey)
+                {
+                    return key;
+                }
+
+                _nullKeyFound |= key is null;
+                return key is null ? new NullKeyMapping(scalar.Start) : ConfigMapping.Of((key is MissingValue ? MissingValue.Literal : key, null));
+            }
+
+            throw Error(scalar.Start, $"'?' in the plain value '{InputSanitizer.Sanitize(scalar.Value)}' inside a flow collection is a key indicator to OmegaConf; quote the value");
         }
 
         private object? ResolveTagged(Scalar scalar)
@@ -327,10 +463,9 @@ public static class YamlConfigReader
             {
                 TagPrefix + "str" => text,
                 TagPrefix + "null" => null,
-                TagPrefix + "bool" => YamlScalarResolver.ResolvePlain(text) is bool b ? b : Invalid(),
+                TagPrefix + "bool" => YamlScalarResolver.TryParseBool(text, out var b) ? b : Invalid(),
                 TagPrefix + "int" => YamlScalarResolver.TryParseInt(text, out var l) ? l : Invalid(),
-                TagPrefix + "float" => YamlScalarResolver.TryParseFloat(text, out var d) ? d
-                    : YamlScalarResolver.TryParseInt(text, out var li) ? (double)li : Invalid(),
+                TagPrefix + "float" => YamlScalarResolver.TryParseFloat(text, out var d) ? d : Invalid(),
                 _ => throw Error(scalar.Start, $"unsupported tag '{InputSanitizer.Sanitize(tag)}'"),
             };
             return result;

@@ -64,6 +64,70 @@ public class InterpolationResolverTests
         Assert.Equal("", r["e"]);
     }
 
+    [Theory]
+    [InlineData("true", "True")]
+    [InlineData("1e3", "1000.0")]
+    [InlineData("1_000", "1000")]
+    [InlineData("0x1F", "0x1F")]
+    [InlineData("-.5", "-0.5")]
+    [InlineData("inf", "inf")]
+    [InlineData("'5'", "5")]
+    [InlineData(" spaced out ", "spaced out")]
+    [InlineData("[1,2]", "[1, 2]")]
+    [InlineData("", "")]
+    public void Env_default_is_typed_by_omegaconfs_grammar_then_made_text_as_python_str(string argument, string expected) =>
+        Assert.Equal(expected, R($"a: \"${{oc.env:UNSET_VAR,{argument}}}\"")["a"]);
+
+    [Fact]
+    public void Env_default_unescapes_grammar_escapes() => Assert.Equal("a,b c", R("a: ${oc.env:UNSET_VAR,a\\,b\\ c}")["a"]);
+
+    [Fact]
+    public void Env_default_from_an_interpolation_is_its_value_as_text()
+    {
+        var r = R("e: ''\nn: 5\nm: {x: 1}\na: ${oc.env:UNSET_VAR,${e}}\nb: ${oc.env:UNSET_VAR,${n}}\nc: ${oc.env:UNSET_VAR,${m}}");
+        Assert.Equal("", r["a"]);
+        Assert.Equal("5", r["b"]);
+        Assert.Equal("{'x': 1}", r["c"]);
+    }
+
+    [Theory]
+    [InlineData("a: ${env:HOST_ENV}")]
+    [InlineData("a: ${oc.env:UNSET_VAR,x,y}")]
+    [InlineData("a: ${oc.env:}")]
+    public void Env_resolver_is_only_oc_env_with_one_or_two_arguments(string yaml) =>
+        Assert.Throws<ConfigValidationException>(() => R(yaml));
+
+    [Fact]
+    public void Mappings_and_lists_in_string_interpolation_are_written_as_python_writes_them_unresolved()
+    {
+        var r = R("b: 2\na: [1, {y: '${b}'}, \"it's\", true, null, 1.0]\nc: 'v=${a}'");
+        Assert.Equal("v=[1, {'y': '${b}'}, \"it's\", True, None, 1.0]", r["c"]);
+    }
+
+    [Fact]
+    public void Keys_are_matched_as_text_so_an_integer_key_is_not_found_by_its_digits()
+    {
+        Assert.Equal("a", R("'1': a\nb: ${1}")["b"]);
+        Assert.Throws<ConfigValidationException>(() => R("1: a\nb: ${1}"));
+        Assert.Throws<ConfigValidationException>(() => R("k: 1\nm: {'1': 7}\nb: ${m.${k}}"));
+    }
+
+    [Fact]
+    public void A_reference_to_an_enclosing_node_or_a_mutual_expansion_is_an_error()
+    {
+        Assert.Throws<ConfigValidationException>(() => R("a: {k: '${b}'}\nb: ${a}"));
+        Assert.Throws<ConfigValidationException>(() => R("x: {b: '${k}'}\nk: {c: '${x}'}"));
+    }
+
+    [Fact]
+    public void Backslashes_before_an_interpolation_are_halved_as_omegaconf_does()
+    {
+        var r = R("a: 1\nb: '\\\\${a}'\nc: '\\${a}'\nd: 'x\\\\y'");
+        Assert.Equal("\\1", r["b"]);
+        Assert.Equal("${a}", r["c"]);
+        Assert.Equal("x\\\\y", r["d"]);
+    }
+
     [Fact]
     public void Env_resolver_without_default_fails_clearly_when_unset()
     {

@@ -18,15 +18,20 @@ internal static class ConfigGenerators
         (1, Gen.Const<object?>(MissingValue.Instance)),
         (3, Gen.OneOfConst<object?>("text", "", "yes", "1e3", "null", "a: b", "multi\nline", "#x", "-", "${not-a-ref", "  pad ", "ünï", "'q'")));
 
-    public static Gen<object?> Value(int depth) => depth <= 0
-        ? Scalar
-        : Gen.Frequency(
-            (5, Scalar),
-            (2, Mapping(depth - 1).Select(m => (object?)m)),
-            (1, Value(depth - 1).Array[0, 4].Select(items => (object?)ConfigSequence.From(items))));
+    public static Gen<object?> Value(int depth) => Value(Key, Scalar, depth);
 
-    public static Gen<ConfigMapping> Mapping(int depth = 3) =>
-        Gen.Select(Key, Value(depth)).Array[0, 5].Select(entries =>
+    public static Gen<ConfigMapping> Mapping(int depth = 3) => Mapping(Key, Scalar, depth);
+
+    /// <summary>Trees over the given keys and scalars (the OmegaConf round-trip test brings its own edge cases).</summary>
+    public static Gen<object?> Value(Gen<object> key, Gen<object?> scalar, int depth) => depth <= 0
+        ? scalar
+        : Gen.Frequency(
+            (5, scalar),
+            (2, Mapping(key, scalar, depth - 1).Select(m => (object?)m)),
+            (1, Value(key, scalar, depth - 1).Array[0, 4].Select(items => (object?)ConfigSequence.From(items))));
+
+    public static Gen<ConfigMapping> Mapping(Gen<object> key, Gen<object?> scalar, int depth) =>
+        Gen.Select(key, Value(key, scalar, depth)).Array[0, 5].Select(entries =>
         {
             var builder = new ConfigMappingBuilder();
             foreach (var (k, v) in entries)

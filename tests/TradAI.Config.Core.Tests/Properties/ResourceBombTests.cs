@@ -99,6 +99,11 @@ internal static class BombCatalog
         ["interpolation doubling of mappings"] = () => Pipeline(MappingDoubling(30)),
         ["references nesting ever deeper"] = () => Pipeline(Chain(300, i => $"a{i}: {{n: ${{a{i - 1}}}}}", "a0: {v: 1}")),
         ["references chained deeper than the resolver recurses"] = () => Pipeline(Chain(5000, i => $"a{i}: ${{a{i + 1}}}", "a5000: 1")),
+        // OmegaConf's grammar is recursive: nesting deeper than the parser's bound is refused when the document is read.
+        ["interpolations nested 10,000 deep"] = () => Pipeline("a: \"" + string.Concat(Enumerable.Repeat("${oc.env:X,", 10_000)) + "y" + new string('}', 10_000) + "\""),
+        ["quoted resolver arguments nested 10,000 deep"] = () => Pipeline("a: \"${oc.env:X," + string.Concat(Enumerable.Repeat("'${oc.env:X,", 10_000)) + "y" + string.Concat(Enumerable.Repeat("}'", 10_000)) + "}\""),
+        // str() of a list of aliases: the Python text of 'm' is 64 × 100,000 characters, never built in full.
+        ["Python text of a list of aliases of a long string"] = () => Pipeline("s: &s " + new string('x', 100_000) + "\nm: [" + string.Join(", ", Enumerable.Repeat("*s", 64)) + "]\nb: \"m=${m}\""),
         ["override with 60,000 path segments"] = () => Overrides("+" + string.Join('.', Enumerable.Repeat("k", 60_000)) + "=1"),
         ["override value nesting past the limit"] = () => Overrides("+" + string.Join('.', Enumerable.Repeat("k", 100)) + "=" + new string('[', 40) + new string(']', 40)),
         ["flow sequences nested 100,000 deep"] = () => Pipeline(new string('[', 100_000) + new string(']', 100_000)),

@@ -122,7 +122,7 @@ public class StrategyConfigSchemaTests
     [Fact]
     public void Leftover_missing_values_are_reported_anywhere_in_the_tree()
     {
-        var ex = Fail(Valid.Replace("parameters: {a: 1}", "parameters: {a: ???}"));
+        var ex = Fail(Valid.Replace("parameters: {a: 1}", "parameters: {a: '???'}"));
         Assert.Equal("parameters.a", ex.Problems.Single().Path);
     }
 

@@ -26,6 +26,32 @@ public class ConfigWritersTests
         Assert.Equal("""{"a":1,"b":"NaN","c":[true,null],"5":"k"}""", json);
     }
 
+    [Fact]
+    public void Json_spells_inf_and_nan_as_the_strings_Infinity_minus_Infinity_and_NaN_and_stays_valid_json()
+    {
+        // JSON has no literal for them; these are the names JavaScript and System.Text.Json's named-literal option use.
+        var json = ConfigJsonWriter.ToJson(ConfigMapping.Of(("pos", double.PositiveInfinity), ("neg", double.NegativeInfinity), ("nan", double.NaN), ("zero", -0.0)), indented: false);
+        Assert.Equal("""{"pos":"Infinity","neg":"-Infinity","nan":"NaN","zero":-0}""", json);
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(System.Text.Json.JsonValueKind.String, parsed.RootElement.GetProperty("nan").ValueKind);
+    }
+
+    [Fact]
+    public void Yaml_keeps_non_finite_floats_and_negative_zero_exact_and_quotes_their_look_alike_strings()
+    {
+        var doc = ConfigMapping.Of(("pos", double.PositiveInfinity), ("neg", double.NegativeInfinity), ("nan", double.NaN), ("zero", -0.0),
+            ("s_inf", ".inf"), ("s_nan", ".nan"), ("s_py", "inf"), ("s_json", "Infinity"));
+        var yaml = ConfigYamlWriter.ToYaml(doc);
+        Assert.Contains("pos: .inf", yaml);
+        Assert.Contains("neg: -.inf", yaml);
+        Assert.Contains("nan: .nan", yaml);
+        Assert.Contains("zero: -0.0", yaml);
+        Assert.Contains("s_inf: \".inf\"", yaml);
+        var back = YamlConfigReader.ParseMapping(yaml);
+        Assert.Equal(doc, back);
+        Assert.True(double.IsNegative((double)back["zero"]!));
+    }
+
     [Theory]
     [InlineData(1.0, "1.0")]
     [InlineData(0.1, "0.1")]

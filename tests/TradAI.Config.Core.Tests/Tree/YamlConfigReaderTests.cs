@@ -22,33 +22,63 @@ public class YamlConfigReaderTests
     [InlineData("OFF", false)]
     public void Yaml11_booleans_are_booleans(string text, bool expected) => Assert.Equal(expected, Value(text));
 
+    // Rule 1 of issue 10: every value below was checked against OmegaConf 2.2.2 (the differential tests keep checking).
     [Theory]
     [InlineData("0", 0L)]
+    [InlineData("-0", 0L)]
     [InlineData("42", 42L)]
     [InlineData("-17", -17L)]
     [InlineData("+5", 5L)]
     [InlineData("1_000", 1000L)]
+    [InlineData("1__0", 10L)]
+    [InlineData("1_", 1L)]
     [InlineData("0x1F", 31L)]
-    [InlineData("0o17", 15L)]
+    [InlineData("+0x1F", 31L)]
+    [InlineData("-0x1F", -31L)]
     [InlineData("017", 15L)]
+    [InlineData("00", 0L)]
+    [InlineData("0_", 0L)]
+    [InlineData("0_1", 1L)]
     [InlineData("0b101", 5L)]
+    [InlineData("-0b11", -3L)]
+    [InlineData("0b1_0", 2L)]
     [InlineData("1:30", 90L)]
+    [InlineData("12:30", 750L)]
+    [InlineData("1:20:30", 4830L)]
+    [InlineData("-1:30", -90L)]
+    [InlineData("1:5", 65L)]
     [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("-9223372036854775808", long.MinValue)]
     public void Integers_in_every_yaml11_form_are_integers(string text, long expected) => Assert.Equal(expected, Value(text));
 
     [Theory]
     [InlineData("1.5", 1.5)]
     [InlineData("1e3", 1000.0)]
     [InlineData("1E3", 1000.0)]
+    [InlineData("1E+5", 100000.0)]
+    [InlineData("1.5e3", 1500.0)]
+    [InlineData("1.e+3", 1000.0)]
+    [InlineData("0e0", 0.0)]
     [InlineData("1.0e-3", 0.001)]
     [InlineData("-2.5", -2.5)]
     [InlineData(".5", 0.5)]
+    [InlineData("._5", 0.5)]
+    [InlineData(".5e+3", 500.0)]
+    [InlineData("00.5", 0.5)]
     [InlineData("1.", 1.0)]
+    [InlineData("3.", 3.0)]
     [InlineData("1_000.25", 1000.25)]
+    [InlineData("190:20:30.15", 685230.15)]
+    [InlineData("-190:20:30.15", -685230.15)]
+    [InlineData("1:2.5", 62.5)]
+    [InlineData("1e400", double.PositiveInfinity)]
     [InlineData(".inf", double.PositiveInfinity)]
     [InlineData("-.inf", double.NegativeInfinity)]
     [InlineData("+.Inf", double.PositiveInfinity)]
-    public void Floats_follow_omegaconf_regex(string text, double expected) => Assert.Equal(expected, Value(text));
+    public void Floats_follow_pyyaml_and_omegaconf_rules(string text, double expected) => Assert.Equal(expected, Value(text));
+
+    [Fact]
+    public void Negative_zero_keeps_its_sign() => Assert.True(double.IsNegative((double)Value("-0.0")!));
 
     [Fact]
     public void Nan_is_a_float() => Assert.True(double.IsNaN((double)Value(".nan")!));
@@ -67,20 +97,57 @@ public class YamlConfigReaderTests
     [InlineData("'1e3'", "1e3")]
     [InlineData("\"null\"", "null")]
     [InlineData("'~'", "~")]
+    [InlineData("0o17", "0o17")]
+    [InlineData("-0o17", "-0o17")]
+    [InlineData("0o7", "0o7")]
     [InlineData("-.5", "-.5")]
+    [InlineData("-.0", "-.0")]
+    [InlineData("+.5", "+.5")]
     [InlineData(".5e3", ".5e3")]
+    [InlineData("1e", "1e")]
+    [InlineData("NaN", "NaN")]
+    [InlineData("2024-01-05", "2024-01-05")]
     [InlineData("2024-01-15", "2024-01-15")]
+    [InlineData("2024-01-05T10:00:00", "2024-01-05T10:00:00")]
     [InlineData("1h", "1h")]
     [InlineData("y", "y")]
+    [InlineData("n", "n")]
+    [InlineData("oFF", "oFF")]
     [InlineData("0x", "0x")]
+    [InlineData("0x-1", "0x-1")]
+    [InlineData("0b2", "0b2")]
     [InlineData("08", "08")]
+    [InlineData("09", "09")]
+    [InlineData("_1", "_1")]
     [InlineData("12:75", "12:75")]
+    [InlineData("1:60", "1:60")]
+    [InlineData("0:30", "0:30")]
+    [InlineData("1.2.3", "1.2.3")]
     [InlineData("BTC/USDT", "BTC/USDT")]
     public void Quoted_scalars_and_non_matching_plain_scalars_stay_strings(string text, string expected) => Assert.Equal(expected, Value(text));
 
+    [Theory]
+    [InlineData("0b_")]
+    [InlineData("0x_")]
+    [InlineData("-0b_")]
+    [InlineData("._")]
+    [InlineData("=")]
+    [InlineData("<<")]
+    public void Plain_scalars_omegaconf_cannot_load_are_errors_with_the_position(string text)
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => Value(text));
+        Assert.Contains("quote it", ex.Message);
+        Assert.Contains("line 1", ex.Message);
+    }
+
     [Fact]
-    public void Integer_overflow_stays_a_string_rather_than_losing_precision() =>
-        Assert.Equal("99999999999999999999", Value("99999999999999999999"));
+    public void Integer_overflow_is_an_error_rather_than_a_silent_string()
+    {
+        // Python's integers are unbounded; a config tree's are 64-bit, so the honest answer is an error that says so.
+        var ex = Assert.Throws<ConfigValidationException>(() => Value("99999999999999999999"));
+        Assert.Contains("does not fit in 64 bits", ex.Message);
+        Assert.Equal("99999999999999999999", Value("'99999999999999999999'"));
+    }
 
     [Fact]
     public void Block_scalars_are_strings()
@@ -108,6 +175,52 @@ public class YamlConfigReaderTests
         Assert.Equal("f", doc[1.5]);
         Assert.Equal(4, doc.Count);
     }
+
+    [Fact]
+    public void Keys_are_typed_like_values()
+    {
+        var doc = YamlConfigReader.ParseMapping("0o17: a\n017: b\n1:30: c\n2024-01-05: d\n.inf: e\nyes: f");
+        Assert.Equal(["0o17", 15L, 90L, "2024-01-05", double.PositiveInfinity, true], doc.Keys);
+    }
+
+    [Fact]
+    public void Equal_number_and_bool_keys_are_one_key_as_in_python()
+    {
+        // PyYAML refuses repeated string keys only; 1, 0x1, 1.0 and true are one dict key: first place, last value.
+        var doc = YamlConfigReader.ParseMapping("1: a\nb: x\n0x1: b\n1.0: c\ntrue: d");
+        Assert.Equal(2, doc.Count);
+        Assert.Equal([1L, "b"], doc.Keys);
+        Assert.Equal("d", doc[1L]);
+        Assert.Equal("d", doc[true]);
+        Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping("'1': a\n\"1\": b"));
+        Assert.Equal(2, YamlConfigReader.ParseMapping("1: a\n'1': b").Count);
+    }
+
+    [Fact]
+    public void A_null_key_is_an_error_unless_a_later_equal_key_replaces_its_mapping()
+    {
+        Assert.Contains("may not be null", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping("a: {~: 1}")).Message);
+        var doc = YamlConfigReader.ParseMapping("yes: {null: 1}\n1: kept");
+        Assert.Equal("kept", doc[true]);
+    }
+
+    [Theory]
+    [InlineData("a: {b: ???}")]
+    [InlineData("a: [x?y]")]
+    [InlineData("a: [1, ??]")]
+    public void A_question_mark_in_a_flow_collection_is_a_key_indicator_as_in_pyyaml(string yaml) =>
+        Assert.Contains("key indicator", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml)).Message);
+
+    [Fact]
+    public void A_flow_entry_starting_with_a_question_mark_is_a_single_pair_mapping()
+    {
+        var doc = YamlConfigReader.ParseMapping("a: [?x, '?y']\nb: {?k: 1}");
+        Assert.Equal(ConfigSequence.Of(ConfigMapping.Of(("x", null)), "?y"), doc["a"]);
+        Assert.Equal(ConfigMapping.Of(("k", 1L)), doc["b"]);
+    }
+
+    [Fact]
+    public void An_equals_sign_key_is_a_string() => Assert.Equal(1L, YamlConfigReader.ParseMapping("=: 1")["="]);
 
     [Fact]
     public void Explicit_tags_convert_or_fail_clearly()
@@ -164,7 +277,15 @@ public class YamlConfigReaderTests
         Assert.Equal(10L, derived["x"]);   // explicit key wins
         Assert.Equal(2L, derived["y"]);    // earlier merge source wins
         Assert.Equal(30L, derived["z"]);
+        Assert.Equal(["y", "z", "x"], derived.Keys); // PyYAML lays the list out last source first
         Assert.Equal(doc["base"], doc["copy"]);
+    }
+
+    [Fact]
+    public void Repeated_merge_keys_apply_in_order_so_the_later_wins()
+    {
+        var doc = YamlConfigReader.ParseMapping("a: &a {x: 1}\nb: &b {x: 2}\nc:\n  <<: *a\n  <<: *b\n");
+        Assert.Equal(2L, ((ConfigMapping)doc["c"]!)["x"]);
     }
 
     [Fact]
