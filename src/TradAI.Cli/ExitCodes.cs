@@ -1,8 +1,9 @@
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Secrets;
 
 namespace TradAI.Cli;
 
-/// <summary>The documented exit codes of <c>tradai</c>.</summary>
+/// <summary>The documented exit codes of <c>tradai</c> (README, "Exit codes"): the one mapping from errors to codes.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;
@@ -11,6 +12,7 @@ internal static class ExitCodes
     public const int NotFound = 3;
     public const int Conflict = 4;
     public const int ExternalService = 5;
+    public const int Cancelled = 130;
 
     public static int For(ErrorKind kind) => kind switch
     {
@@ -18,5 +20,15 @@ internal static class ExitCodes
         ErrorKind.NotFound => NotFound,
         ErrorKind.Conflict => Conflict,
         _ => ExternalService,
+    };
+
+    /// <summary>
+    /// The code for a typed error. A missing secret stays the spec's ExternalServiceError("Secret not found: …") for
+    /// library callers, but to a CLI user it is a name that does not exist: exit 3.
+    /// </summary>
+    public static int For(TradaiException error) => error switch
+    {
+        ExternalServiceException { ErrorCode: SecretErrors.NotFoundCode } => NotFound,
+        _ => For(error.Kind),
     };
 }
