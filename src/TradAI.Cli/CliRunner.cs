@@ -29,7 +29,7 @@ internal static class CliRunner
         catch (TradaiException ex)
         {
             await context.WriteErrorLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.For(ex);
+            return ExitCodes.For(ex.Kind);
         }
         catch (UsageException ex)
         {

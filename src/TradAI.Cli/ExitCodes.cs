@@ -1,5 +1,4 @@
 using TradAI.Config.Core.Errors;
-using TradAI.Config.Core.Secrets;
 
 namespace TradAI.Cli;
 
@@ -20,15 +19,5 @@ internal static class ExitCodes
         ErrorKind.NotFound => NotFound,
         ErrorKind.Conflict => Conflict,
         _ => ExternalService,
-    };
-
-    /// <summary>
-    /// The code for a typed error. A missing secret stays the spec's ExternalServiceError("Secret not found: …") for
-    /// library callers, but to a CLI user it is a name that does not exist: exit 3.
-    /// </summary>
-    public static int For(TradaiException error) => error switch
-    {
-        ExternalServiceException { ErrorCode: SecretErrors.NotFoundCode } => NotFound,
-        _ => For(error.Kind),
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using TradAI.Cli.Commands;
 using TradAI.Config.Core.Errors;
@@ -23,9 +24,17 @@ internal static class TradaiCli
         InfraCommands.Create,
     ];
 
-    public static RootCommand CreateRoot()
+    /// <summary>
+    /// The command tree. The root is named <c>tradai</c> whatever the executable is called (a RootCommand would take the
+    /// host's name: <c>dotnet</c> under a tool shim, the test assembly in-process), so help reads the same everywhere.
+    /// </summary>
+    public static Command CreateRoot()
     {
-        var root = new RootCommand("TradAI Config: strategy configs, versions, secrets, service settings and infrastructure config.");
+        var root = new Command("tradai", "TradAI Config: strategy configs, versions, secrets, service settings and infrastructure config.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Options.Add(CommonOptions.Output);
         foreach (var group in Groups)
         {
@@ -135,7 +144,7 @@ internal static class TradaiCli
         {
             if (r is CommandResult c)
             {
-                names.Push(c.Command is RootCommand ? "tradai" : c.Command.Name);
+                names.Push(c.Command.Name);
             }
         }
 

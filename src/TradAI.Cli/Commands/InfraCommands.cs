@@ -83,7 +83,7 @@ internal static class InfraCommands
             };
             return Task.FromResult(differences.Count == 0
                 ? CommandOutput.Message(doc, $"{leftName} and {rightName} resolve to the same settings.")
-                : new CommandOutput(doc) { Table = table });
+                : new CommandOutput(doc) { Table = table, TableByDefault = true });
         });
 
         static StyledText Cell(string? value) => value is null ? new StyledText("(absent)", "grey") : value;
@@ -167,6 +167,7 @@ internal static class InfraCommands
                     Title = $"{synth.Config.Env.ToName()}: {synth.Stacks.Count} stacks synthesized in {synth.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s",
                     RightAligned = new HashSet<int> { 2 },
                 },
+                TableByDefault = true,
             };
         });
     }

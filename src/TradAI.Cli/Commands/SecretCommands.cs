@@ -42,7 +42,7 @@ internal static class SecretCommands
             var store = Store(context);
             try
             {
-                var data = await store.GetSecretAsync(result.GetValue(name)!, ct).ConfigureAwait(false);
+                var data = await AskedForAsync(() => store.GetSecretAsync(result.GetValue(name)!, ct)).ConfigureAwait(false);
                 var show = result.GetValue(reveal);
                 IReadOnlyList<string> notes = show ? [] : ["(values masked; add --reveal to print them)"];
                 if (result.GetValue(key) is { } k)
@@ -77,7 +77,7 @@ internal static class SecretCommands
             var store = Store(context);
             try
             {
-                var status = await store.GetRotationStatusAsync(context.Parse.GetValue(name)!, ct).ConfigureAwait(false);
+                var status = await AskedForAsync(() => store.GetRotationStatusAsync(context.Parse.GetValue(name)!, ct)).ConfigureAwait(false);
                 var mapping = ConfigMapping.From(status.ToSpecFields()
                     .Select(f => new KeyValuePair<string, object?>(f.Key, f.Value is int i ? (long)i : f.Value)));
                 IEnumerable<IReadOnlyList<StyledText>> rows = mapping.Select(kv => (IReadOnlyList<StyledText>)[(string)kv.Key, kv.Value is null ? "-" : OutputPrinter.Render(kv.Value)]);
@@ -91,6 +91,22 @@ internal static class SecretCommands
                 (store as IDisposable)?.Dispose();
             }
         });
+    }
+
+    /// <summary>
+    /// The spec keeps a missing secret an ExternalServiceError("Secret not found: …") for library callers; here a
+    /// user named a secret that does not exist, so it is a not-found error (exit 3) with the same message.
+    /// </summary>
+    private static async Task<T> AskedForAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (ExternalServiceException ex) when (ex.ErrorCode == SecretErrors.NotFoundCode)
+        {
+            throw new NotFoundException(ex.Message, ex);
+        }
     }
 
     private static ISecretStore Store(CliContext context) =>

@@ -57,7 +57,7 @@ internal static class SettingsCommands
         {
             var r = context.Parse;
             var resolution = await ResolveAsync(context, r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false);
-            var output = new CommandOutput(ToDocument(resolution)) { Table = ToTable(resolution) };
+            var output = new CommandOutput(ToDocument(resolution)) { Table = ToTable(resolution), TableByDefault = true };
             return resolution.ToException() is { } error
                 ? output with { ExitCode = ExitCodes.ValidationFailed, Notes = [$"error: {error.Message}"] }
                 : output;

@@ -116,6 +116,7 @@ internal static class VersionCommands
                 {
                     Notes = page.ContinuationToken is { } token ? [$"more: --next-token {token}"] : [],
                 },
+                TableByDefault = true,
             };
         }));
     }

@@ -7,11 +7,14 @@ namespace TradAI.Cli.Output;
 /// </summary>
 internal sealed record CommandOutput(object? Document)
 {
-    /// <summary>Lines shown when no <c>--output</c> is given (messages, coloured diffs); null shows <see cref="Table"/> or YAML.</summary>
+    /// <summary>Lines shown when no <c>--output</c> is given (messages, coloured diffs); null shows the default table or YAML.</summary>
     public IReadOnlyList<StyledText>? Lines { get; init; }
 
     /// <summary>The <c>-o table</c> view; null flattens <see cref="Document"/> to path/value rows.</summary>
     public TableView? Table { get; init; }
+
+    /// <summary>Whether <see cref="Table"/> is also what a missing <c>--output</c> shows (listings, comparisons), rather than YAML.</summary>
+    public bool TableByDefault { get; init; }
 
     /// <summary>Diagnostics for stderr in every format (stdout keeps only the result).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

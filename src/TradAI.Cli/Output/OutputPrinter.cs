@@ -6,7 +6,7 @@ namespace TradAI.Cli.Output;
 
 /// <summary>
 /// The one printer: renders a <see cref="CommandOutput"/> as YAML, JSON (exactly one document on stdout) or a table,
-/// and decides what a missing <c>--output</c> means — the result's lines, else its table, else YAML. Text meant for
+/// and decides what a missing <c>--output</c> means — the result's lines, else its table when it is a listing, else YAML. Text meant for
 /// a terminal passes <see cref="InputSanitizer.ForTerminal"/> here, so no stored value can inject escape sequences.
 /// </summary>
 internal static class OutputPrinter
@@ -30,7 +30,7 @@ internal static class OutputPrinter
                 {
                     WriteLines(context, lines);
                 }
-                else if (output.Table is { } table)
+                else if (output is { TableByDefault: true, Table: { } table })
                 {
                     await WriteTableAsync(context, table).ConfigureAwait(false);
                 }
