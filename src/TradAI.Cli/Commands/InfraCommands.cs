@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using TradAI.Config.Core.Errors;
-using TradAI.Config.Core.Tree;
 using Spectre.Console;
 using TradAI.Cli.Output;
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Tree;
 using TradAI.Deployment.Environments;
 using TradAI.Deployment.Profiles;
 using TradAI.Infra.EnvFiles;
