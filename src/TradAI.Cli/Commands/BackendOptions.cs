@@ -43,8 +43,11 @@ internal static class BackendOptions
 
     public static readonly Option<string?> Prefix = new("--prefix") { Description = "S3 key prefix of the config store (default: TRADAI_S3_PREFIX)", Recursive = true };
 
-    /// <summary>Every option above, to add to a command (or the root) in one go.</summary>
-    public static IEnumerable<Option> All => [Backend, Region, EndpointUrl, Profile, Bucket, Prefix];
+    /// <summary>Every option above, for the groups that read the config store (which may be S3).</summary>
+    public static IEnumerable<Option> All => [.. Connection, Bucket, Prefix];
+
+    /// <summary>The backend choice and how to reach AWS, for groups that never touch the config store (secrets).</summary>
+    public static IEnumerable<Option> Connection => [Backend, Region, EndpointUrl, Profile];
 
     /// <summary>True for <c>aws</c>, false for <c>local</c>; anything else is a usage error.</summary>
     public static bool IsAws(CliContext context)

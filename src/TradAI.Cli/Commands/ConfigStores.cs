@@ -12,11 +12,17 @@ internal static class ConfigStores
     /// <summary>The embedded folder store named by --store / TRADAI_CONFIG_DIR / ./configs.</summary>
     public static IConfigRepository Local(CliContext context) => new LocalConfigRepository(CommonOptions.ResolveStore(context));
 
-    /// <summary>Adds <c>--store</c> and the backend options (<c>--backend</c>, <c>--bucket</c>, <c>--region</c>...) to a command group.</summary>
+    /// <summary>Adds <c>--store</c> and the backend options (<c>--backend</c>, <c>--bucket</c>, <c>--region</c>...) to a group that reads the config store.</summary>
     public static Command WithBackendOptions(this Command command)
     {
         command.Options.Add(CommonOptions.Store);
-        foreach (var option in BackendOptions.All)
+        return command.WithOptions(BackendOptions.All);
+    }
+
+    /// <summary>Adds <paramref name="options"/> to <paramref name="command"/>.</summary>
+    public static Command WithOptions(this Command command, IEnumerable<Option> options)
+    {
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }

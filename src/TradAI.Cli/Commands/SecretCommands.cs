@@ -22,7 +22,7 @@ internal static class SecretCommands
 
     public static Command Create()
     {
-        var secret = new Command("secret", "Read secrets (values masked unless --reveal) and their rotation status").WithBackendOptions();
+        var secret = new Command("secret", "Read secrets (values masked unless --reveal) and their rotation status").WithOptions(BackendOptions.Connection);
         secret.Options.Add(SecretsDir);
         secret.Options.Add(EnvFile);
         secret.Subcommands.Add(Get());

@@ -97,7 +97,18 @@ internal static class OutputPrinter
             return;
         }
 
-        var console = Terminal.Create(context.Out, context.OutputIsTerminal);
+        if (!context.OutputIsTerminal)
+        {
+            // Plain text needs no console: nothing to colour, no width to wrap at.
+            foreach (var line in lines)
+            {
+                context.Out.WriteLine(InputSanitizer.ForTerminal(line.Text));
+            }
+
+            return;
+        }
+
+        var console = Terminal.Create(context.Out, isTerminal: true);
         foreach (var line in lines)
         {
             console.Write(Styled(line));

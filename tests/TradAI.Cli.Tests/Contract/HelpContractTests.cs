@@ -33,6 +33,19 @@ public sealed class HelpContractTests
         Assert.DoesNotContain("--backend", r.Stdout);
     }
 
+    [Theory]
+    [InlineData("--store", "secret", "get")]
+    [InlineData("--bucket", "secret", "rotation")]
+    [InlineData("--store", "settings", "show")]
+    [InlineData("--backend", "infra", "show")]
+    public async Task Help_does_not_list_options_a_command_ignores(string option, params string[] command)
+    {
+        var r = await Support.InProcessTradai.RunAsync([.. command, "--help"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("--output", r.Stdout);
+        Assert.DoesNotContain(option, r.Stdout);
+    }
+
     [Fact]
     public async Task Output_values_are_lowercase_in_help_and_in_errors()
     {
