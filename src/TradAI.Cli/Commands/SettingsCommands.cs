@@ -44,39 +44,18 @@ internal static class SettingsCommands
         Description = "Do not read the document named by S3_CONFIG",
     };
 
-    private static Command CreateShow()
-    {
-        var service = ServiceArgument();
-        var envFiles = EnvFileOption();
-        var noS3 = NoS3ConfigOption();
-        var command = new Command("show", "Print every resolved setting with its source (default, env file, env var, S3_CONFIG); secrets are masked. Exit 1 if any is invalid.");
-        command.Arguments.Add(service);
-        command.Options.Add(envFiles);
-        command.Options.Add(noS3);
-        return command.WithAction(async (context, ct) =>
+    private static Command CreateShow() =>
+        Resolving("show", "Print every resolved setting with its source (default, env file, env var, S3_CONFIG); secrets are masked. Exit 1 if any is invalid.", resolution =>
         {
-            var r = context.Parse;
-            var resolution = await ResolveAsync(context, r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false);
             var output = new CommandOutput(ToDocument(resolution)) { Table = ToTable(resolution), TableByDefault = true };
             return resolution.ToException() is { } error
                 ? output with { ExitCode = ExitCodes.ValidationFailed, Notes = [$"error: {error.Message}"] }
                 : output;
         });
-    }
 
-    private static Command CreateValidate()
-    {
-        var service = ServiceArgument();
-        var envFiles = EnvFileOption();
-        var noS3 = NoS3ConfigOption();
-        var command = new Command("validate", "Check a service's settings; exit 1 listing every failing field, the variables that set it, and why.");
-        command.Arguments.Add(service);
-        command.Options.Add(envFiles);
-        command.Options.Add(noS3);
-        return command.WithAction(async (context, ct) =>
+    private static Command CreateValidate() =>
+        Resolving("validate", "Check a service's settings; exit 1 listing every failing field, the variables that set it, and why.", resolution =>
         {
-            var r = context.Parse;
-            var resolution = await ResolveAsync(context, r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false);
             if (resolution.ToException() is { } error)
             {
                 throw error;
@@ -84,6 +63,19 @@ internal static class SettingsCommands
 
             var doc = ConfigMapping.Of(("service", resolution.Schema.Service), ("type", resolution.Schema.TypeName), ("valid", true), ("settings", (long)resolution.Entries.Count));
             return CommandOutput.Message(doc, $"{resolution.Schema.TypeName} is valid ({resolution.Entries.Count} settings)");
+        });
+
+    /// <summary>A sub-command taking SERVICE, --env-file and --no-s3-config that turns the resolved settings into its output.</summary>
+    private static Command Resolving(string name, string description, Func<SettingsResolution, CommandOutput> present)
+    {
+        var service = ServiceArgument();
+        var envFiles = EnvFileOption();
+        var noS3 = NoS3ConfigOption();
+        var command = new Command(name, description) { service, envFiles, noS3 };
+        return command.WithAction(async (context, ct) =>
+        {
+            var r = context.Parse;
+            return present(await ResolveAsync(context, r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false));
         });
     }
 
