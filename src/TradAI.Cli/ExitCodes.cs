@@ -2,7 +2,7 @@ using TradAI.Config.Core.Errors;
 
 namespace TradAI.Cli;
 
-/// <summary>The documented exit codes of <c>tradai</c>.</summary>
+/// <summary>The documented exit codes of <c>tradai</c> (README, "Exit codes"): the one mapping from errors to codes.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;
@@ -11,6 +11,7 @@ internal static class ExitCodes
     public const int NotFound = 3;
     public const int Conflict = 4;
     public const int ExternalService = 5;
+    public const int Cancelled = 130;
 
     public static int For(ErrorKind kind) => kind switch
     {

@@ -146,11 +146,12 @@ public sealed class ConfigCommandTests : IDisposable
     [InlineData("../../etc/passwd")]
     [InlineData("/abs/path")]
     [InlineData("<script>alert(1)</script>")]
-    public async Task Bad_names_exit_1_with_a_sanitized_message(string name)
+    public async Task Bad_names_exit_1_naming_the_name_as_typed(string name)
     {
         var r = await Run("config", "show", name);
         Assert.Equal(1, r.ExitCode);
-        Assert.DoesNotContain("<script>", r.Stderr);
+        Assert.Contains($"'{name}'", r.Stderr);
+        Assert.DoesNotContain("&lt;", r.Stderr);
         AssertNoStackTrace(r);
     }
 

@@ -41,7 +41,7 @@ public sealed class HostileInputCommandTests : IDisposable
         return path;
     }
 
-    private async Task<CliProcess.Result> Refused(string[] args, byte[]? stdin = null, string expect = "")
+    private async Task<CliProcess.Result> Refused(string[] args, byte[]? stdin = null, string expect = "", int exitCode = ExitCodes.ValidationFailed)
     {
         var before = StoreFiles();
         CliProcess.Result result;
@@ -56,7 +56,7 @@ public sealed class HostileInputCommandTests : IDisposable
             result = await CliProcess.RunAsync([.. args, "--store", _store], stdin ?? []);
         }
 
-        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.Stderr}");
+        Assert.True(result.ExitCode == exitCode, $"exit {result.ExitCode}: {result.Stderr}");
         Assert.Contains(expect, result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
         Assert.DoesNotContain("unexpected", result.Stderr);
@@ -109,8 +109,8 @@ public sealed class HostileInputCommandTests : IDisposable
     }
 
     [Fact]
-    public Task An_override_path_of_60000_segments_is_refused_not_a_crash() =>
-        Refused(["strategy", "load", "momentum-btc", "--set", "+" + string.Join('.', Enumerable.Repeat("k", 60_000)) + "=1"], null, "segments");
+    public Task An_override_path_of_60000_segments_is_refused_as_a_usage_error_not_a_crash() =>
+        Refused(["strategy", "load", "momentum-btc", "--set", "+" + string.Join('.', Enumerable.Repeat("k", 60_000)) + "=1"], null, "segments", ExitCodes.Usage);
 
     [Fact]
     public Task An_override_nesting_past_the_limit_is_refused_so_nothing_unreadable_is_written() =>

@@ -27,7 +27,7 @@ public sealed class InfraAndSettingsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "infra", "show", "--env", "qa" }, 1)]
+    [InlineData(new[] { "infra", "show", "--env", "qa" }, 2)]
     [InlineData(new[] { "infra", "show", "--env", "prod", "--context", "consolidated_mode=maybe" }, 1)]
     [InlineData(new[] { "infra", "show", "--env", "prod", "--context", "custom_ami_id=ami-123", "--context", "consolidated_mode=false" }, 1)]
     [InlineData(new[] { "infra", "show" }, 2)]

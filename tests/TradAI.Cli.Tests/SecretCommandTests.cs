@@ -1,19 +1,19 @@
-using System.CommandLine;
 using System.Text.Json;
 using TradAI.Cli.Commands;
-using TradAI.Cli.Output;
+using TradAI.Cli.Tests.Support;
 using TradAI.Config.Testing.Fakes;
 
 namespace TradAI.Cli.Tests;
 
-[CollectionDefinition(nameof(InProcessCli), DisableParallelization = true)]
-public sealed class InProcessCli;
-
 /// <summary>
-/// <c>tradai secret ...</c> run in-process (the commands are wired into Program.cs by the lead): local backend over a
+/// <c>tradai secret ...</c> run in-process through the program's entry point: local backend over a
 /// JSON folder and .env, AWS backend over the loopback Secrets Manager fake; masking, exit codes, no stack traces.
 /// </summary>
-[Collection(nameof(InProcessCli))]
+[CollectionDefinition(nameof(SecretCommandTests), DisableParallelization = true)]
+public sealed class ProcessEnvironmentCollection;
+
+/// <remarks>Alone in its collection: the AWS test sets AWS credentials in the process environment, which child processes of parallel tests would inherit.</remarks>
+[Collection(nameof(SecretCommandTests))]
 public sealed class SecretCommandTests : IDisposable
 {
     private const string Password = "cli-PW-do-not-print-4471";
@@ -30,25 +30,8 @@ public sealed class SecretCommandTests : IDisposable
 
     private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
     {
-        var root = new RootCommand("test") { CommonOptions.Output };
-        root.Subcommands.Add(SecretCommands.Create());
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var (oldOut, oldErr) = (CliRunner.Out, CliRunner.Error);
-        CliRunner.Out = stdout;
-        CliRunner.Error = stderr;
-        Terminal.Reset();
-        try
-        {
-            var parsed = root.Parse(args);
-            var exit = parsed.Errors.Count > 0 ? ExitCodes.Usage : await parsed.InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            (CliRunner.Out, CliRunner.Error) = (oldOut, oldErr);
-            Terminal.Reset();
-        }
+        var r = await InProcessTradai.RunAsync(args);
+        return (r.ExitCode, r.Stdout, r.Stderr);
     }
 
     private string[] Local(params string[] args) =>
@@ -87,10 +70,10 @@ public sealed class SecretCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_secret_is_an_external_service_error_exit_5_without_stack_trace()
+    public async Task A_missing_secret_keeps_the_spec_message_and_exits_3_without_stack_trace()
     {
         var r = await Run(Local("secret", "get", "nope"));
-        Assert.Equal(ExitCodes.ExternalService, r.Exit);
+        Assert.Equal(ExitCodes.NotFound, r.Exit);
         Assert.StartsWith("error: Secret not found: nope", r.Err);
         Assert.DoesNotContain("   at ", r.Err);
     }
@@ -100,7 +83,7 @@ public sealed class SecretCommandTests : IDisposable
     {
         var r = await Run("secret", "get", "x", "--backend", "gcp");
         Assert.Equal(ExitCodes.Usage, r.Exit);
-        Assert.Contains("--backend must be 'local' or 'aws'", r.Err);
+        Assert.Contains("--backend: 'gcp' is not valid; expected one of: local, aws", r.Err);
     }
 
     [Fact]

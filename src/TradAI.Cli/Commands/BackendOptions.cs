@@ -24,15 +24,15 @@ namespace TradAI.Cli.Commands;
 /// </summary>
 internal static class BackendOptions
 {
-    public static readonly Option<string?> Backend = new("--backend")
+    public static readonly Option<string?> Backend = new Option<string?>("--backend")
     {
         Description = "Where configs and secrets live: local (folder, env, .env, JSON files) or aws (S3, Secrets Manager); default $TRADAI_BACKEND, else local",
         Recursive = true,
-    };
+    }.CheckOneOf("local", "aws");
 
-    public static readonly Option<string?> Region = new("--region") { Description = "AWS region (default: AWS_REGION, the profile, us-east-1)", Recursive = true };
+    public static readonly Option<string?> Region = new Option<string?>("--region") { Description = "AWS region (default: AWS_REGION, the profile, us-east-1)", Recursive = true }.CheckRegion();
 
-    public static readonly Option<string?> EndpointUrl = new("--endpoint-url") { Description = "AWS endpoint override (emulators, VPC endpoints)", Recursive = true };
+    public static readonly Option<string?> EndpointUrl = new Option<string?>("--endpoint-url") { Description = "AWS endpoint override (emulators, VPC endpoints)", Recursive = true }.CheckHttpUrl();
 
     public static readonly Option<string?> Profile = new("--profile") { Description = "AWS named profile", Recursive = true };
 
@@ -43,13 +43,16 @@ internal static class BackendOptions
 
     public static readonly Option<string?> Prefix = new("--prefix") { Description = "S3 key prefix of the config store (default: TRADAI_S3_PREFIX)", Recursive = true };
 
-    /// <summary>Every option above, to add to a command (or the root) in one go.</summary>
-    public static IEnumerable<Option> All => [Backend, Region, EndpointUrl, Profile, Bucket, Prefix];
+    /// <summary>Every option above, for the groups that read the config store (which may be S3).</summary>
+    public static IEnumerable<Option> All => [.. Connection, Bucket, Prefix];
+
+    /// <summary>The backend choice and how to reach AWS, for groups that never touch the config store (secrets).</summary>
+    public static IEnumerable<Option> Connection => [Backend, Region, EndpointUrl, Profile];
 
     /// <summary>True for <c>aws</c>, false for <c>local</c>; anything else is a usage error.</summary>
-    public static bool IsAws(ParseResult result)
+    public static bool IsAws(CliContext context)
     {
-        var value = result.GetValue(Backend) ?? (Environment.GetEnvironmentVariable("TRADAI_BACKEND") is { Length: > 0 } env ? env : "local");
+        var value = context.Parse.GetValue(Backend) ?? (context.GetEnvironmentVariable("TRADAI_BACKEND") is { Length: > 0 } env ? env : "local");
         return value.ToLowerInvariant() switch
         {
             "aws" => true,
@@ -59,20 +62,20 @@ internal static class BackendOptions
     }
 
     /// <summary>AWS client options: the environment for <paramref name="service"/>, overlaid with --region/--endpoint-url/--profile.</summary>
-    public static AwsClientOptions Aws(ParseResult result, string service) =>
+    public static AwsClientOptions Aws(CliContext context, string service) =>
         AwsClientOptions.FromEnvironment(service).OverlayWith(new AwsClientOptions
         {
-            Region = result.GetValue(Region),
-            EndpointUrl = result.GetValue(EndpointUrl),
-            Profile = result.GetValue(Profile),
+            Region = context.Parse.GetValue(Region),
+            EndpointUrl = context.Parse.GetValue(EndpointUrl),
+            Profile = context.Parse.GetValue(Profile),
         });
 
     /// <summary>The S3 config store for <c>--backend aws</c>: --bucket, else TRADAI_S3_BUCKET, else the deployed config bucket.</summary>
-    public static S3ConfigRepository CreateS3ConfigRepository(ParseResult result)
+    public static S3ConfigRepository CreateS3ConfigRepository(CliContext context)
     {
-        var bucket = result.GetValue(Bucket)
-            ?? (Environment.GetEnvironmentVariable("TRADAI_S3_BUCKET") is { Length: > 0 } fromEnv ? fromEnv : Deployed().Config.Storage.Bucket(ResourceKeys.Buckets.Configs).Name);
-        return S3ConfigRepository.Create(Aws(result, "s3"), S3ConfigRepositoryOptions.FromEnvironment(bucket, result.GetValue(Prefix)));
+        var bucket = context.Parse.GetValue(Bucket)
+            ?? (context.GetEnvironmentVariable("TRADAI_S3_BUCKET") is { Length: > 0 } fromEnv ? fromEnv : Deployed(context).Config.Storage.Bucket(ResourceKeys.Buckets.Configs).Name);
+        return S3ConfigRepository.Create(Aws(context, "s3"), S3ConfigRepositoryOptions.FromEnvironment(bucket, context.Parse.GetValue(Prefix)));
     }
 
     /// <summary>
@@ -80,21 +83,21 @@ internal static class BackendOptions
     /// (cdk.json, infra/.env, PROJECT_NAME): the AWS backend's default bucket and table are the deployed ones.
     /// </summary>
     /// <exception cref="Config.Core.Errors.ConfigValidationException">TRADAI_ENV is not dev, staging or prod.</exception>
-    public static InfraWorkspaceResolution Deployed() =>
+    public static InfraWorkspaceResolution Deployed(CliContext context) =>
         InfraWorkspace.Resolve(
-            Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env : DeploymentEnvironment.Dev.ToName(),
+            context.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env : DeploymentEnvironment.Dev.ToName(),
             EnvironmentVariable,
             assignments: null,
             Directory.GetCurrentDirectory());
 
     /// <summary>The config store in force: S3 with <c>--backend aws</c>, else the local folder of <paramref name="localFactory"/>.</summary>
-    public static IConfigRepository CreateConfigRepository(ParseResult result, Func<ParseResult, IConfigRepository> localFactory) =>
-        IsAws(result) ? CreateS3ConfigRepository(result) : localFactory(result);
+    public static IConfigRepository CreateConfigRepository(CliContext context, Func<CliContext, IConfigRepository> localFactory) =>
+        IsAws(context) ? CreateS3ConfigRepository(context) : localFactory(context);
 
     /// <summary>The secret store in force: Secrets Manager with <c>--backend aws</c>, else env / .env / JSON folder.</summary>
-    public static ISecretStore CreateSecretStore(ParseResult result, string? secretsDirectory = null, string? envFile = null) =>
-        IsAws(result)
-            ? new AwsSecretStore(Aws(result, "secrets_manager"))
+    public static ISecretStore CreateSecretStore(CliContext context, string? secretsDirectory = null, string? envFile = null) =>
+        IsAws(context)
+            ? new AwsSecretStore(Aws(context, "secrets_manager"))
             : new LocalSecretStore(LocalSecretStoreOptions.FromEnvironment(secretsDirectory, envFile));
 
     /// <summary>The MLflow registry from <c>MLFLOW_TRACKING_*</c>; null when <c>MLFLOW_TRACKING_URI</c> is unset.</summary>
@@ -105,6 +108,6 @@ internal static class BackendOptions
     /// (for <c>strategy load --from-mlflow [--stage S] [--fallback]</c>: <c>LoadFromMlflowAsync</c> / <c>LoadWithFallbackAsync</c>).
     /// Fallback warnings go to stderr through <paramref name="logger"/>.
     /// </summary>
-    public static StrategyConfigLoader CreateStrategyLoader(ParseResult result, Func<ParseResult, IConfigRepository> localFactory, ILogger<StrategyConfigLoader>? logger = null) =>
-        new(CreateConfigRepository(result, localFactory), CreateStrategyRegistry(), logger);
+    public static StrategyConfigLoader CreateStrategyLoader(CliContext context, Func<CliContext, IConfigRepository> localFactory, ILogger<StrategyConfigLoader>? logger = null) =>
+        new(CreateConfigRepository(context, localFactory), CreateStrategyRegistry(), logger);
 }

@@ -12,11 +12,11 @@ internal static class ConfigCommands
 {
     private static readonly Argument<string> NameArgument = new("name") { Description = "Config name (without .yaml)" };
 
-    public static readonly Option<string[]> SetOption = new("--set", "-s")
+    public static readonly Option<string[]> SetOption = new Option<string[]>("--set", "-s")
     {
         Description = "Hydra override: key=value, +key=value (add), ++key=value (add or change), ~key (delete). Repeatable.",
         AllowMultipleArgumentsPerToken = false,
-    };
+    }.CheckOverrides();
 
     public static Command Create()
     {
@@ -31,46 +31,25 @@ internal static class ConfigCommands
         return config;
     }
 
-    private static Command List()
-    {
-        var cmd = new Command("list", "List config names, sorted");
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+    private static Command List() =>
+        new Command("list", "List config names, sorted").WithAction(async (context, ct) =>
         {
-            var names = await ConfigStores.Create(result).ListAsync(ct).ConfigureAwait(false);
-            var format = result.GetValue(CommonOptions.Output);
-            if (format == OutputFormat.Json)
+            var names = await ConfigStores.Create(context).ListAsync(ct).ConfigureAwait(false);
+            return new CommandOutput(ConfigSequence.From(names))
             {
-                await CliRunner.Out.WriteLineAsync(Json.StringArray(names)).ConfigureAwait(false);
-            }
-            else
-            {
-                foreach (var n in names)
-                {
-                    await CliRunner.Out.WriteLineAsync(n).ConfigureAwait(false);
-                }
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return cmd;
-    }
+                Lines = [.. names.Select(n => new StyledText(n))],
+                Table = new TableView(["Name"], [.. names.Select(n => (IReadOnlyList<StyledText>)[n])]),
+            };
+        });
 
     private static Command Show()
     {
         var resolve = new Option<bool>("--resolve") { Description = "Resolve ${...} interpolations before printing" };
-        var cmd = new Command("show", "Print a stored config") { NameArgument, resolve };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return new Command("show", "Print a stored config") { NameArgument, resolve }.WithAction(async (context, ct) =>
         {
-            var doc = await ConfigStores.Create(result).DownloadAsync(result.GetValue(NameArgument)!, ct).ConfigureAwait(false);
-            if (result.GetValue(resolve))
-            {
-                doc = InterpolationResolver.Resolve(doc);
-            }
-
-            await ConfigPrinter.PrintAsync(doc, result.GetValue(CommonOptions.Output)).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
+            var doc = await ConfigStores.Create(context).DownloadAsync(context.Parse.GetValue(NameArgument)!, ct).ConfigureAwait(false);
+            return new CommandOutput(context.Parse.GetValue(resolve) ? InterpolationResolver.Resolve(doc) : doc);
+        });
     }
 
     private static Command Put()
@@ -79,12 +58,12 @@ internal static class ConfigCommands
         var merge = new Option<string?>("--merge") { Description = "Merge into the stored config instead of replacing it: shallow or deep" };
         merge.AcceptOnlyFromAmong("shallow", "deep");
         var validate = new Option<bool>("--validate") { Description = "Refuse the document unless it is a valid strategy config" };
-        var cmd = new Command("put", "Store a config (atomically replacing any previous one)") { NameArgument, file, merge, validate };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return new Command("put", "Store a config (atomically replacing any previous one)") { NameArgument, file, merge, validate }.WithAction(async (context, ct) =>
         {
+            var result = context.Parse;
             var name = ConfigNames.Validate(result.GetValue(NameArgument));
-            var doc = await InputFiles.ReadAsync(result.GetValue(file)!, ct, InputFiles.ToStore).ConfigureAwait(false);
-            var store = ConfigStores.Create(result);
+            var doc = await InputFiles.ReadAsync(context, result.GetValue(file)!, ct, InputFiles.ToStore).ConfigureAwait(false);
+            var store = ConfigStores.Create(context);
             var mode = result.GetValue(merge);
             Action<ConfigMapping>? check = result.GetValue(validate) ? merged => StrategyConfigLoader.Bind(InterpolationResolver.Resolve(merged)) : null;
             if (mode is not null)
@@ -98,62 +77,47 @@ internal static class ConfigCommands
                 await store.UploadAsync(name, doc, ct).ConfigureAwait(false);
             }
 
-            await CliRunner.Error.WriteLineAsync($"stored {name}").ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
+            return CommandOutput.Quiet(ConfigMapping.Of(("name", name), ("stored", true)), $"stored {name}");
+        });
     }
 
-    private static Command Delete()
-    {
-        var cmd = new Command("delete", "Delete a stored config") { NameArgument };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+    private static Command Delete() =>
+        new Command("delete", "Delete a stored config") { NameArgument }.WithAction(async (context, ct) =>
         {
-            var name = result.GetValue(NameArgument)!;
-            await ConfigStores.Create(result).DeleteAsync(name, ct).ConfigureAwait(false);
-            await CliRunner.Error.WriteLineAsync($"deleted {ConfigNames.Validate(name)}").ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
-    }
+            var name = context.Parse.GetValue(NameArgument)!;
+            await ConfigStores.Create(context).DeleteAsync(name, ct).ConfigureAwait(false);
+            var clean = ConfigNames.Validate(name);
+            return CommandOutput.Quiet(ConfigMapping.Of(("name", clean), ("deleted", true)), $"deleted {clean}");
+        });
 
-    private static Command Exists()
-    {
-        var cmd = new Command("exists", "Print true/false; exit 0 when the config exists, 3 when it does not") { NameArgument };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+    private static Command Exists() =>
+        new Command("exists", "Print true/false; exit 0 when the config exists, 3 when it does not") { NameArgument }.WithAction(async (context, ct) =>
         {
-            var exists = await ConfigStores.Create(result).ExistsAsync(result.GetValue(NameArgument)!, ct).ConfigureAwait(false);
-            await CliRunner.Out.WriteLineAsync(exists ? "true" : "false").ConfigureAwait(false);
-            return exists ? ExitCodes.Ok : ExitCodes.NotFound;
-        }));
-        return cmd;
-    }
+            var exists = await ConfigStores.Create(context).ExistsAsync(context.Parse.GetValue(NameArgument)!, ct).ConfigureAwait(false);
+            return CommandOutput.Message(exists, exists ? "true" : "false") with { ExitCode = exists ? ExitCodes.Ok : ExitCodes.NotFound };
+        });
 
-    private static Command Validate()
-    {
-        var cmd = new Command("validate", "Validate a stored config (with optional overrides) against the strategy schema") { NameArgument, SetOption };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+    private static Command Validate() =>
+        new Command("validate", "Validate a stored config (with optional overrides) against the strategy schema") { NameArgument, SetOption }.WithAction(async (context, ct) =>
         {
-            var loader = new StrategyConfigLoader(ConfigStores.Create(result));
-            var strategy = await loader.LoadWithOverridesAsync(result.GetValue(NameArgument)!, result.GetValue(SetOption) ?? [], ct).ConfigureAwait(false);
-            await CliRunner.Out.WriteLineAsync($"valid: {strategy.Name} {strategy.Version}").ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
-    }
+            var loader = new StrategyConfigLoader(ConfigStores.Create(context));
+            var strategy = await loader.LoadWithOverridesAsync(context.Parse.GetValue(NameArgument)!, context.Parse.GetValue(SetOption) ?? [], ct).ConfigureAwait(false);
+            var doc = ConfigMapping.Of(("valid", true), ("name", strategy.Name), ("version", strategy.Version));
+            return CommandOutput.Message(doc, $"valid: {strategy.Name} {strategy.Version}");
+        });
 
     private static Command Merge()
     {
         var files = new Argument<string[]>("files") { Description = "YAML files, merged left to right (later files win)", Arity = ArgumentArity.OneOrMore };
         var validate = new Option<bool>("--validate") { Description = "Also validate the result against the strategy schema" };
         var structMode = new Option<bool>("--struct") { Description = "Struct mode: later files may only set keys the first file has (every unknown key is reported)" };
-        var cmd = new Command("merge", "Deep-merge plain YAML files and overrides (no store involved)") { files, SetOption, validate, structMode };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return new Command("merge", "Deep-merge plain YAML files and overrides (no store involved)") { files, SetOption, validate, structMode }.WithAction(async (context, ct) =>
         {
+            var result = context.Parse;
             var docs = new List<ConfigMapping>();
             foreach (var f in result.GetValue(files)!)
             {
-                docs.Add(await InputFiles.ReadAsync(f, ct).ConfigureAwait(false));
+                docs.Add(await InputFiles.ReadAsync(context, f, ct).ConfigureAwait(false));
             }
 
             var merged = ConfigMerger.Merge(docs, result.GetValue(structMode) ? MergeOptions.Struct : MergeOptions.Default);
@@ -164,9 +128,7 @@ internal static class ConfigCommands
                 StrategyConfigLoader.Bind(merged);
             }
 
-            await ConfigPrinter.PrintAsync(merged, result.GetValue(CommonOptions.Output)).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
+            return new CommandOutput(merged);
+        });
     }
 }

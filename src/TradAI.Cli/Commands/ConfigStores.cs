@@ -7,15 +7,22 @@ namespace TradAI.Cli.Commands;
 /// <summary>Builds the config store a command works on: the local folder, or S3 with <c>--backend aws</c>.</summary>
 internal static class ConfigStores
 {
-    public static IConfigRepository Create(ParseResult result) => BackendOptions.CreateConfigRepository(result, Local);
+    public static IConfigRepository Create(CliContext context) => BackendOptions.CreateConfigRepository(context, Local);
 
     /// <summary>The embedded folder store named by --store / TRADAI_CONFIG_DIR / ./configs.</summary>
-    public static IConfigRepository Local(ParseResult result) => new LocalConfigRepository(CommonOptions.ResolveStore(result));
+    public static IConfigRepository Local(CliContext context) => new LocalConfigRepository(CommonOptions.ResolveStore(context));
 
-    /// <summary>Adds the backend options (<c>--backend</c>, <c>--bucket</c>, <c>--region</c>...) to a command group.</summary>
+    /// <summary>Adds <c>--store</c> and the backend options (<c>--backend</c>, <c>--bucket</c>, <c>--region</c>...) to a group that reads the config store.</summary>
     public static Command WithBackendOptions(this Command command)
     {
-        foreach (var option in BackendOptions.All)
+        command.Options.Add(CommonOptions.Store);
+        return command.WithOptions(BackendOptions.All);
+    }
+
+    /// <summary>Adds <paramref name="options"/> to <paramref name="command"/>.</summary>
+    public static Command WithOptions(this Command command, IEnumerable<Option> options)
+    {
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using TradAI.Cli.Output;
+using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Tree;
 using TradAI.Deployment.Environments;
 using TradAI.Deployment.Profiles;
 using TradAI.Infra.EnvFiles;
@@ -37,11 +38,11 @@ internal static class InfraCommands
         return infra;
     }
 
-    private static Option<string> EnvOption() => new("--env", "-e")
+    private static Option<string> EnvOption() => new Option<string>("--env", "-e")
     {
         Description = $"Environment: {DeploymentEnvironments.Expected}",
         Required = true,
-    };
+    }.CheckEnvironment();
 
     private static InfraConfig Resolve(string environment, string source, string[]? assignments) =>
         InfraWorkspace.Resolve(environment, source, assignments, Directory.GetCurrentDirectory()).Config;
@@ -50,90 +51,42 @@ internal static class InfraCommands
     {
         var env = EnvOption();
         var cmd = new Command("show", "Print the resolved infrastructure config of an environment (yaml, json or table)") { env, ContextOption };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return cmd.WithAction((context, ct) =>
         {
-            var config = Resolve(result.GetValue(env)!, "--env", result.GetValue(ContextOption));
-            switch (result.GetValue(CommonOptions.Output))
-            {
-                case OutputFormat.Json:
-                    await CliRunner.Out.WriteLineAsync(InfraConfigDocument.ToJson(config)).ConfigureAwait(false);
-                    break;
-                case OutputFormat.Table:
-                    var table = new Table().Border(TableBorder.Rounded).AddColumn("Setting").AddColumn("Value");
-                    foreach (var (path, value) in InfraConfigFlattener.Flatten(config))
-                    {
-                        table.AddRow(Markup.Escape(path), Markup.Escape(value));
-                    }
-
-                    Terminal.Out.Write(table);
-                    break;
-                default:
-                    await CliRunner.Out.WriteAsync(InfraConfigDocument.ToYaml(config)).ConfigureAwait(false);
-                    break;
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return cmd;
+            var config = Resolve(context.Parse.GetValue(env)!, "--env", context.Parse.GetValue(ContextOption));
+            var rows = InfraConfigFlattener.Flatten(config).Select(kv => (IReadOnlyList<StyledText>)[kv.Key, kv.Value]);
+            return Task.FromResult(new CommandOutput(InfraConfigDocument.ToTree(config)) { Table = new TableView(["Setting", "Value"], [.. rows]) });
+        });
     }
 
     private static Command Diff()
     {
-        var left = new Argument<string>("left") { Description = $"First environment ({DeploymentEnvironments.Expected})" };
-        var right = new Argument<string>("right") { Description = "Second environment" };
+        var left = new Argument<string>("left") { Description = $"First environment ({DeploymentEnvironments.Expected})" }.CheckEnvironment();
+        var right = new Argument<string>("right") { Description = "Second environment" }.CheckEnvironment();
         var all = new Option<bool>("--all") { Description = "Also list names that differ only by their environment suffix" };
-        var cmd = new Command("diff", "The settings that differ between two environments, computed from their resolved configs") { left, right, all, ContextOption };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        var cmd = new Command("diff", "The settings that differ between two environments, computed from their resolved configs (a table unless --output is given)") { left, right, all, ContextOption };
+        return cmd.WithAction((context, ct) =>
         {
-            var context = result.GetValue(ContextOption);
-            var a = Resolve(result.GetValue(left)!, "left", context);
-            var b = Resolve(result.GetValue(right)!, "right", context);
+            var result = context.Parse;
+            var assignments = result.GetValue(ContextOption);
+            var a = Resolve(result.GetValue(left)!, "left", assignments);
+            var b = Resolve(result.GetValue(right)!, "right", assignments);
             var differences = InfraConfigDiff.Compare(a, b, result.GetValue(all));
             var (leftName, rightName) = (a.Env.ToName(), b.Env.ToName());
-
-            if (IsExplicit(result, CommonOptions.Output, out var format) && format != OutputFormat.Table)
+            var doc = ConfigMapping.Of(
+                ("left", leftName),
+                ("right", rightName),
+                ("differences", ConfigSequence.From(differences.Select(d => (object?)ConfigMapping.Of(("path", d.Path), ("left", d.Left), ("right", d.Right))))));
+            var table = new TableView(["Setting", leftName, rightName], [.. differences.Select(d => (IReadOnlyList<StyledText>)[d.Path, Cell(d.Left), Cell(d.Right)])])
             {
-                await CliRunner.Out.WriteLineAsync(Json.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("left", leftName);
-                    w.WriteString("right", rightName);
-                    w.WriteStartArray("differences");
-                    foreach (var d in differences)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("path", d.Path);
-                        WriteNullable(w, "left", d.Left);
-                        WriteNullable(w, "right", d.Right);
-                        w.WriteEndObject();
-                    }
+                Title = $"{differences.Count} setting{(differences.Count == 1 ? "" : "s")} differ",
+            };
+            return Task.FromResult(differences.Count == 0
+                ? CommandOutput.Message(doc, $"{leftName} and {rightName} resolve to the same settings.")
+                : new CommandOutput(doc) { Table = table, TableByDefault = true });
+        });
 
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                })).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-
-            if (differences.Count == 0)
-            {
-                await CliRunner.Out.WriteLineAsync($"{leftName} and {rightName} resolve to the same settings.").ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title($"{differences.Count} setting{(differences.Count == 1 ? "" : "s")} differ")
-                .AddColumn("Setting").AddColumn(leftName).AddColumn(rightName);
-            foreach (var d in differences)
-            {
-                table.AddRow(Markup.Escape(d.Path), Cell(d.Left), Cell(d.Right));
-            }
-
-            Terminal.Out.Write(table);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
-
-        static string Cell(string? value) => value is null ? "[grey](absent)[/]" : Markup.Escape(value);
+        static StyledText Cell(string? value) => value is null ? new StyledText("(absent)", "grey") : value;
     }
 
     private static Command Env()
@@ -142,52 +95,35 @@ internal static class InfraCommands
         var service = new Option<string>("--service", "-s") { Description = $"Service name ({ServiceProfiles.Names})", Required = true };
         var account = new Option<string?>("--account") { Description = "AWS account id (12 digits) to fill in queue URLs and ARNs" };
         var cmd = new Command("env", "Print the env file a service needs, derived from the environment's infrastructure config, and the secrets ECS injects") { env, service, account, ContextOption };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return cmd.WithAction((context, ct) =>
         {
+            var result = context.Parse;
             var facts = DeploymentFacts.ForAccount(result.GetValue(account));
             var config = Resolve(result.GetValue(env)!, "--env", result.GetValue(ContextOption));
             var file = ServiceEnvFiles.Build(config, result.GetValue(service)!, facts);
-            if (IsExplicit(result, CommonOptions.Output, out var format) && format == OutputFormat.Json)
-            {
-                await CliRunner.Out.WriteLineAsync(Json.Write(w =>
+            var entries = file.Entries.Select(e => (object?)ConfigMapping.Of(
+                ("name", e.Name),
+                ("value", e.Value),
+                ("availability", e.Availability switch
                 {
-                    w.WriteStartArray();
-                    foreach (var e in file.Entries)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("name", e.Name);
-                        WriteNullable(w, "value", e.Value);
-                        w.WriteString("availability", e.Availability switch
-                        {
-                            EnvValueAvailability.Known => "known",
-                            EnvValueAvailability.NeedsAccount => "needs_account",
-                            _ => "after_deployment",
-                        });
-                        w.WriteString("origin", e.Origin);
-                        w.WriteEndObject();
-                    }
-
-                    foreach (var s in file.Secrets)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("name", s.Name);
-                        w.WriteNull("value");
-                        w.WriteString("availability", "secret");
-                        w.WriteString("origin", s.Origin);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                })).ConfigureAwait(false);
-            }
-            else
+                    EnvValueAvailability.Known => "known",
+                    EnvValueAvailability.NeedsAccount => "needs_account",
+                    _ => "after_deployment",
+                }),
+                ("origin", e.Origin)));
+            var secrets = file.Secrets.Select(s => (object?)ConfigMapping.Of(("name", s.Name), ("value", null), ("availability", "secret"), ("origin", s.Origin)));
+            var rendered = file.Render();
+            return Task.FromResult(new CommandOutput(ConfigSequence.From(entries.Concat(secrets)))
             {
-                await CliRunner.Out.WriteAsync(file.Render()).ConfigureAwait(false);
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return cmd;
+                Lines = [.. rendered.TrimEnd('\n').Split('\n').Select(line => new StyledText(line))],
+                Table = new TableView(
+                    ["Variable", "Value", "Availability", "Origin"],
+                    [
+                        .. file.Entries.Select(e => (IReadOnlyList<StyledText>)[e.Name, e.Value ?? "-", e.Availability.ToString(), e.Origin]),
+                        .. file.Secrets.Select(s => (IReadOnlyList<StyledText>)[s.Name, "(secret)", "secret", s.Origin]),
+                    ]),
+            });
+        });
     }
 
     private static Command Synth()
@@ -196,68 +132,60 @@ internal static class InfraCommands
         var outDir = new Option<string?>("--out") { Description = "Cloud assembly folder (default: ./cdk.out)" };
         var app = new Option<string?>("--app") { Description = $"Command that runs the CDK app (default: ${CdkAppCommand.AppVariable}, else the \"app\" of the nearest infra/cdk.json)" };
         var cmd = new Command("synth", "Synthesize CloudFormation for the four stacks of an environment, offline") { env, outDir, app, ContextOption };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return cmd.WithAction(async (context, ct) =>
         {
+            var result = context.Parse;
             var plan = InfraSynthesis.Prepare(result.GetValue(env)!, "--env", result.GetValue(ContextOption), result.GetValue(outDir), result.GetValue(app), Directory.GetCurrentDirectory())
                 ?? throw new UsageException($"no CDK app found: run from the repository (infra/cdk.json), pass --app, or set {CdkAppCommand.AppVariable}");
+            CreateOutputFolder(plan.OutputDirectory);
 
-            var label = $"Synthesizing {Markup.Escape(plan.Config.Environment.StackName("*"))} (foundation, persistent, edge, compute)";
-            var synth = await Terminal.Error.Status().Spinner(Spinner.Known.Dots).StartAsync(label, status =>
-                InfraSynthesis.RunAsync(plan, line => status.Status($"{label}: {Markup.Escape(line.Length > 60 ? line[..60] + "…" : line)}"), ct)).ConfigureAwait(false);
-
-            if (IsExplicit(result, CommonOptions.Output, out var format) && format == OutputFormat.Json)
+            var label = $"Synthesizing {plan.Config.Environment.StackName("*")} (foundation, persistent, edge, compute)";
+            SynthesisResult synth;
+            if (context.ErrorIsTerminal)
             {
-                await CliRunner.Out.WriteLineAsync(Json.Write(w =>
+                var escaped = Markup.Escape(label);
+                synth = await context.ErrorConsole.Status().Spinner(Spinner.Known.Dots).StartAsync(escaped, status =>
+                    InfraSynthesis.RunAsync(plan, line => status.Status($"{escaped}: {Markup.Escape(InputSanitizer.Sanitize(line, 60))}"), ct)).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.WriteErrorLineAsync($"{label}…").ConfigureAwait(false);
+                synth = await InfraSynthesis.RunAsync(plan, onOutput: null, ct).ConfigureAwait(false);
+            }
+
+            var doc = ConfigMapping.Of(
+                ("environment", synth.Config.Env.ToName()),
+                ("out", synth.OutputDirectory),
+                ("seconds", Math.Round(synth.Elapsed.TotalSeconds, 2)),
+                ("stacks", ConfigSequence.From(synth.Stacks.Select(s => (object?)ConfigMapping.Of(("stack", s.StackName), ("template", s.Template), ("resources", (long)s.Resources))))));
+            return new CommandOutput(doc)
+            {
+                Table = new TableView(
+                    ["Stack", "Template", "Resources"],
+                    [.. synth.Stacks.Select(s => (IReadOnlyList<StyledText>)[s.StackName, Path.Combine(synth.OutputDirectory, s.Template), s.Resources.ToString(CultureInfo.InvariantCulture)])])
                 {
-                    w.WriteStartObject();
-                    w.WriteString("environment", synth.Config.Env.ToName());
-                    w.WriteString("out", synth.OutputDirectory);
-                    w.WriteNumber("seconds", Math.Round(synth.Elapsed.TotalSeconds, 2));
-                    w.WriteStartArray("stacks");
-                    foreach (var s in synth.Stacks)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("stack", s.StackName);
-                        w.WriteString("template", s.Template);
-                        w.WriteNumber("resources", s.Resources);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                })).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title($"{synth.Config.Env.ToName()}: {synth.Stacks.Count} stacks synthesized in {synth.Elapsed.TotalSeconds:F1} s")
-                .AddColumn("Stack").AddColumn("Template").AddColumn(new TableColumn("Resources").RightAligned());
-            foreach (var s in synth.Stacks)
-            {
-                table.AddRow(Markup.Escape(s.StackName), Markup.Escape(Path.Combine(synth.OutputDirectory, s.Template)), s.Resources.ToString(CultureInfo.InvariantCulture));
-            }
-
-            Terminal.Out.Write(table);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
+                    Title = $"{synth.Config.Env.ToName()}: {synth.Stacks.Count} stacks synthesized in {synth.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s",
+                    RightAligned = new HashSet<int> { 2 },
+                },
+                TableByDefault = true,
+            };
+        });
     }
 
-    private static bool IsExplicit(ParseResult result, Option<OutputFormat> option, out OutputFormat value)
+    /// <summary>The cloud assembly folder must be creatable before Node starts: say which folder and why not, without a trace.</summary>
+    private static void CreateOutputFolder(string path)
     {
-        value = result.GetValue(option);
-        return result.GetResult(option) is { Implicit: false };
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
+        try
         {
-            w.WriteNull(name);
+            Directory.CreateDirectory(path);
         }
-        else
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            w.WriteString(name, value);
+            throw new ExternalServiceException("filesystem", $"cannot create the output folder '{InputSanitizer.Sanitize(path)}' (--out): {ex.GetType().Name switch
+            {
+                nameof(UnauthorizedAccessException) => "permission denied",
+                _ => "a part of the path is a file or cannot be created",
+            }}", ex);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using TradAI.Cli.Output;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Secrets;
@@ -23,7 +22,7 @@ internal static class SecretCommands
 
     public static Command Create()
     {
-        var secret = new Command("secret", "Read secrets (values masked unless --reveal) and their rotation status").WithBackendOptions();
+        var secret = new Command("secret", "Read secrets (values masked unless --reveal) and their rotation status").WithOptions(BackendOptions.Connection);
         secret.Options.Add(SecretsDir);
         secret.Options.Add(EnvFile);
         secret.Subcommands.Add(Get());
@@ -37,13 +36,15 @@ internal static class SecretCommands
         var key = new Option<string?>("--key", "-k") { Description = "Print only this key's value" };
         var reveal = new Option<bool>("--reveal") { Description = "Print values in clear text (default: masked)" };
         var cmd = new Command("get", "Print a secret's keys with masked values, or one key with --key") { name, key, reveal };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return cmd.WithAction(async (context, ct) =>
         {
-            var store = Store(result);
+            var result = context.Parse;
+            var store = Store(context);
             try
             {
-                var data = await store.GetSecretAsync(result.GetValue(name)!, ct).ConfigureAwait(false);
+                var data = await AskedForAsync(() => store.GetSecretAsync(result.GetValue(name)!, ct)).ConfigureAwait(false);
                 var show = result.GetValue(reveal);
+                IReadOnlyList<string> notes = show ? [] : ["(values masked; add --reveal to print them)"];
                 if (result.GetValue(key) is { } k)
                 {
                     if (!data.TryGetValue(k, out var value))
@@ -52,67 +53,62 @@ internal static class SecretCommands
                             $"Secret {InputSanitizer.Sanitize(data.Name)} has no key '{InputSanitizer.Sanitize(k)}' (keys: {string.Join(", ", data.Keys.Order(StringComparer.Ordinal).Select(x => InputSanitizer.Sanitize(x)))})");
                     }
 
-                    await CliRunner.Out.WriteLineAsync(show ? value ?? string.Empty : Mask).ConfigureAwait(false);
-                    return ExitCodes.Ok;
+                    var shown = show ? value ?? string.Empty : Mask;
+                    return new CommandOutput(shown) { Lines = [shown], Notes = notes };
                 }
 
                 var mapping = ConfigMapping.From(data.OrderBy(p => p.Key, StringComparer.Ordinal)
                     .Select(p => new KeyValuePair<string, object?>(p.Key, show ? p.Value : Mask)));
-                await ConfigPrinter.PrintAsync(mapping, result.GetValue(CommonOptions.Output)).ConfigureAwait(false);
-                if (!show && result.GetValue(CommonOptions.Output) != OutputFormat.Json)
-                {
-                    await CliRunner.Error.WriteLineAsync("(values masked; add --reveal to print them)").ConfigureAwait(false);
-                }
-
-                return ExitCodes.Ok;
+                return new CommandOutput(mapping) { Notes = notes };
             }
             finally
             {
                 (store as IDisposable)?.Dispose();
             }
-        }));
-        return cmd;
+        });
     }
 
     private static Command Rotation()
     {
         var name = new Argument<string>("name") { Description = "Secret name or ARN" };
         var cmd = new Command("rotation", "Print rotation status: rotation_enabled, rotation_lambda_arn, rotation_interval_days, last/next rotation dates (ISO 8601)") { name };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return cmd.WithAction(async (context, ct) =>
         {
-            var store = Store(result);
+            var store = Store(context);
             try
             {
-                var status = await store.GetRotationStatusAsync(result.GetValue(name)!, ct).ConfigureAwait(false);
-                var format = result.GetValue(CommonOptions.Output);
+                var status = await AskedForAsync(() => store.GetRotationStatusAsync(context.Parse.GetValue(name)!, ct)).ConfigureAwait(false);
                 var mapping = ConfigMapping.From(status.ToSpecFields()
                     .Select(f => new KeyValuePair<string, object?>(f.Key, f.Value is int i ? (long)i : f.Value)));
-                if (format == OutputFormat.Table)
+                IEnumerable<IReadOnlyList<StyledText>> rows = mapping.Select(kv => (IReadOnlyList<StyledText>)[(string)kv.Key, kv.Value is null ? "-" : OutputPrinter.Render(kv.Value)]);
+                return new CommandOutput(mapping)
                 {
-                    var table = new Table().Border(TableBorder.Rounded).AddColumn("Field").AddColumn("Value");
-                    table.AddRow("name", Markup.Escape(status.Name));
-                    foreach (var (k, v) in mapping)
-                    {
-                        table.AddRow(Markup.Escape((string)k), Markup.Escape(v?.ToString() ?? "-"));
-                    }
-
-                    Terminal.Out.Write(table);
-                }
-                else
-                {
-                    await ConfigPrinter.PrintAsync(mapping, format).ConfigureAwait(false);
-                }
-
-                return ExitCodes.Ok;
+                    Table = new TableView(["Field", "Value"], [["name", status.Name], .. rows]),
+                };
             }
             finally
             {
                 (store as IDisposable)?.Dispose();
             }
-        }));
-        return cmd;
+        });
     }
 
-    private static ISecretStore Store(ParseResult result) =>
-        BackendOptions.CreateSecretStore(result, result.GetValue(SecretsDir), result.GetValue(EnvFile));
+    /// <summary>
+    /// The spec keeps a missing secret an ExternalServiceError("Secret not found: …") for library callers; here a
+    /// user named a secret that does not exist, so it is a not-found error (exit 3) with the same message.
+    /// </summary>
+    private static async Task<T> AskedForAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (ExternalServiceException ex) when (ex.ErrorCode == SecretErrors.NotFoundCode)
+        {
+            throw new NotFoundException(ex.Message, ex);
+        }
+    }
+
+    private static ISecretStore Store(CliContext context) =>
+        BackendOptions.CreateSecretStore(context, context.Parse.GetValue(SecretsDir), context.Parse.GetValue(EnvFile));
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Spectre.Console;
 using TradAI.Cli.Output;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Tree;
 using TradAI.Settings.Aws;
 using TradAI.Settings.Catalog;
 using TradAI.Settings.Loading;
@@ -15,9 +15,6 @@ namespace TradAI.Cli.Commands;
 /// </summary>
 internal static class SettingsCommands
 {
-    /// <summary>Test seam: variables to read instead of the process environment (null reads the process environment).</summary>
-    internal static IReadOnlyDictionary<string, string>? EnvironmentOverride { get; set; }
-
     public static Command Create()
     {
         var command = new Command("settings", "Show and validate service settings (environment > env files > S3_CONFIG > defaults).");
@@ -47,166 +44,102 @@ internal static class SettingsCommands
         Description = "Do not read the document named by S3_CONFIG",
     };
 
-    private static Command CreateShow()
-    {
-        var service = ServiceArgument();
-        var envFiles = EnvFileOption();
-        var noS3 = NoS3ConfigOption();
-        var command = new Command("show", "Print every resolved setting with its source (default, env file, env var, S3_CONFIG); secrets are masked. Exit 1 if any is invalid.");
-        command.Arguments.Add(service);
-        command.Options.Add(envFiles);
-        command.Options.Add(noS3);
-        command.SetAction((ParseResult r, CancellationToken ct) => CliRunner.RunAsync(async () =>
+    private static Command CreateShow() =>
+        Resolving("show", "Print every resolved setting with its source (default, env file, env var, S3_CONFIG); secrets are masked. Exit 1 if any is invalid.", resolution =>
         {
-            var resolution = await ResolveAsync(r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false);
-            if (r.GetValue(CommonOptions.Output) == OutputFormat.Json)
-            {
-                await CliRunner.Out.WriteLineAsync(ToJson(resolution)).ConfigureAwait(false);
-            }
-            else
-            {
-                Render(resolution);
-            }
+            var output = new CommandOutput(ToDocument(resolution)) { Table = ToTable(resolution), TableByDefault = true };
+            return resolution.ToException() is { } error
+                ? output with { ExitCode = ExitCodes.ValidationFailed, Notes = [$"error: {error.Message}"] }
+                : output;
+        });
 
-            if (resolution.ToException() is { } error)
-            {
-                await CliRunner.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
-                return ExitCodes.ValidationFailed;
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command CreateValidate()
-    {
-        var service = ServiceArgument();
-        var envFiles = EnvFileOption();
-        var noS3 = NoS3ConfigOption();
-        var command = new Command("validate", "Check a service's settings; exit 1 listing every failing field, the variables that set it, and why.");
-        command.Arguments.Add(service);
-        command.Options.Add(envFiles);
-        command.Options.Add(noS3);
-        command.SetAction((ParseResult r, CancellationToken ct) => CliRunner.RunAsync(async () =>
+    private static Command CreateValidate() =>
+        Resolving("validate", "Check a service's settings; exit 1 listing every failing field, the variables that set it, and why.", resolution =>
         {
-            var resolution = await ResolveAsync(r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false);
             if (resolution.ToException() is { } error)
             {
                 throw error;
             }
 
-            await CliRunner.Out.WriteLineAsync($"{resolution.Schema.TypeName} is valid ({resolution.Entries.Count} settings)").ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return command;
+            var doc = ConfigMapping.Of(("service", resolution.Schema.Service), ("type", resolution.Schema.TypeName), ("valid", true), ("settings", (long)resolution.Entries.Count));
+            return CommandOutput.Message(doc, $"{resolution.Schema.TypeName} is valid ({resolution.Entries.Count} settings)");
+        });
+
+    /// <summary>A sub-command taking SERVICE, --env-file and --no-s3-config that turns the resolved settings into its output.</summary>
+    private static Command Resolving(string name, string description, Func<SettingsResolution, CommandOutput> present)
+    {
+        var service = ServiceArgument();
+        var envFiles = EnvFileOption();
+        var noS3 = NoS3ConfigOption();
+        var command = new Command(name, description) { service, envFiles, noS3 };
+        return command.WithAction(async (context, ct) =>
+        {
+            var r = context.Parse;
+            return present(await ResolveAsync(context, r.GetValue(service)!, r.GetValue(envFiles), r.GetValue(noS3), ct).ConfigureAwait(false));
+        });
     }
 
-    private static Task<SettingsResolution> ResolveAsync(string service, string[]? envFiles, bool noS3Config, CancellationToken cancellationToken)
+    private static Task<SettingsResolution> ResolveAsync(CliContext context, string service, string[]? envFiles, bool noS3Config, CancellationToken cancellationToken)
     {
         var schema = SettingsCatalog.Find(service)
             ?? throw new UsageException($"unknown service '{InputSanitizer.Sanitize(service)}'; known: {string.Join(", ", SettingsCatalog.All.Select(s => s.Service))}");
         var options = new SettingsLoadOptions
         {
-            Environment = EnvironmentOverride,
+            Environment = context.EnvironmentOverride,
             EnvFiles = envFiles is { Length: > 0 } ? envFiles : null,
             LoadS3Config = !noS3Config,
         }.WithS3();
         return SettingsLoader.ResolveAsync(schema, options, cancellationToken);
     }
 
-    private static void Render(SettingsResolution resolution)
+    /// <summary>The table view: every setting with its value, source and variables, then where S3_CONFIG and env files came from.</summary>
+    private static TableView ToTable(SettingsResolution resolution)
     {
-        var console = Terminal.Out;
-        if (Console.IsOutputRedirected)
-        {
-            // Piped output has no terminal width; don't wrap long variable names and ARNs at 80 columns.
-            console.Profile.Width = 240;
-        }
-
-        var table = new Table()
-            .Title($"{Markup.Escape(resolution.Schema.TypeName)} (prefix {Markup.Escape(resolution.Schema.EnvPrefix)})")
-            .AddColumn("Setting")
-            .AddColumn("Value")
-            .AddColumn("Source")
-            .AddColumn("Variables");
-        foreach (var entry in resolution.Entries)
-        {
-            var name = entry.IsValid ? Markup.Escape(entry.Name) : $"[red]{Markup.Escape(entry.Name)} (invalid)[/]";
-            var value = entry.DisplayValue.Length == 0 ? "[grey](not set)[/]" : Markup.Escape(entry.DisplayValue);
-            table.AddRow(name, value, Markup.Escape(entry.Source.ToString()), Markup.Escape(string.Join(" | ", entry.EnvironmentNames)));
-        }
-
-        console.Write(table);
+        var rows = resolution.Entries.Select(entry => (IReadOnlyList<StyledText>)
+        [
+            entry.IsValid ? entry.Name : new StyledText($"{entry.Name} (invalid)", "red"),
+            entry.DisplayValue.Length == 0 ? new StyledText("(not set)", "grey") : entry.DisplayValue,
+            entry.Source.ToString(),
+            string.Join(" | ", entry.EnvironmentNames),
+        ]);
+        List<string> footer = [];
         if (resolution.S3ConfigLocation is { } location)
         {
-            console.MarkupLine($"S3_CONFIG: {Markup.Escape(location)} (from {Markup.Escape(resolution.S3ConfigSource?.ToString() ?? "?")})");
+            footer.Add($"S3_CONFIG: {location} (from {resolution.S3ConfigSource?.ToString() ?? "?"})");
         }
 
-        console.MarkupLine(resolution.EnvFilesRead.Count == 0
-            ? "Env files: none"
-            : "Env files: " + Markup.Escape(string.Join(", ", resolution.EnvFilesRead)));
+        footer.Add(resolution.EnvFilesRead.Count == 0 ? "Env files: none" : "Env files: " + string.Join(", ", resolution.EnvFilesRead));
+        return new TableView(["Setting", "Value", "Source", "Variables"], [.. rows])
+        {
+            Title = $"{resolution.Schema.TypeName} (prefix {resolution.Schema.EnvPrefix})",
+            Footer = footer,
+        };
     }
 
     /// <summary>Machine-readable form: every setting with value (secrets masked), source and variables, then the problems.</summary>
-    private static string ToJson(SettingsResolution resolution) => Json.Write(w =>
+    private static ConfigMapping ToDocument(SettingsResolution resolution)
     {
-        w.WriteStartObject();
-        w.WriteString("service", resolution.Schema.Service);
-        w.WriteString("type", resolution.Schema.TypeName);
-        w.WriteString("prefix", resolution.Schema.EnvPrefix);
-        w.WriteBoolean("valid", resolution.IsValid);
-        w.WriteStartArray("settings");
-        foreach (var entry in resolution.Entries)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", entry.Name);
-            if (entry.DisplayValue.Length == 0)
-            {
-                w.WriteNull("value");
-            }
-            else
-            {
-                w.WriteString("value", entry.DisplayValue);
-            }
-
-            w.WriteBoolean("secret", entry.Field.IsSecret);
-            w.WriteString("source", entry.Source.ToString());
-            w.WriteString("source_kind", entry.Source.Kind.ToString());
-            w.WriteBoolean("valid", entry.IsValid);
-            w.WriteStartArray("variables");
-            foreach (var name in entry.EnvironmentNames)
-            {
-                w.WriteStringValue(name);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("problems");
-        foreach (var problem in resolution.Problems)
-        {
-            w.WriteStartObject();
-            w.WriteString("field", problem.Path);
-            w.WriteString("message", problem.Message);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        var settings = resolution.Entries.Select(entry => (object?)ConfigMapping.Of(
+            ("name", entry.Name),
+            ("value", entry.DisplayValue.Length == 0 ? null : entry.DisplayValue),
+            ("secret", entry.Field.IsSecret),
+            ("source", entry.Source.ToString()),
+            ("source_kind", entry.Source.Kind.ToString()),
+            ("valid", entry.IsValid),
+            ("variables", ConfigSequence.From(entry.EnvironmentNames))));
+        var problems = resolution.Problems.Select(p => (object?)ConfigMapping.Of(("field", p.Path), ("message", p.Message)));
+        var doc = ConfigMapping.Of(
+            ("service", resolution.Schema.Service),
+            ("type", resolution.Schema.TypeName),
+            ("prefix", resolution.Schema.EnvPrefix),
+            ("valid", resolution.IsValid),
+            ("settings", ConfigSequence.From(settings)),
+            ("problems", ConfigSequence.From(problems)));
         if (resolution.S3ConfigLocation is { } location)
         {
-            w.WriteString("s3_config", location);
+            doc = doc.With("s3_config", location);
         }
 
-        w.WriteStartArray("env_files");
-        foreach (var file in resolution.EnvFilesRead)
-        {
-            w.WriteStringValue(file);
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
+        return doc.With("env_files", ConfigSequence.From(resolution.EnvFilesRead));
+    }
 }

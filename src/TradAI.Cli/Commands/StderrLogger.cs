@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace TradAI.Cli.Commands;
 
 /// <summary>
-/// Writes warnings and errors as one <c>warning: …</c> / <c>error: …</c> line to <see cref="CliRunner.Error"/>, so library
+/// Writes warnings and errors as one <c>warning: …</c> / <c>error: …</c> line to the invocation's stderr, so library
 /// log output such as the MLflow fallback reason reaches the user without a logging framework. Lower levels are dropped.
 /// </summary>
-internal sealed class StderrLogger<T> : ILogger<T>
+internal sealed class StderrLogger<T>(CliContext context) : ILogger<T>
 {
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -17,7 +17,7 @@ internal sealed class StderrLogger<T> : ILogger<T>
     {
         if (IsEnabled(logLevel))
         {
-            CliRunner.Error.WriteLine($"{(logLevel >= LogLevel.Error ? "error" : "warning")}: {formatter(state, exception)}");
+            context.WriteErrorLine($"{(logLevel >= LogLevel.Error ? "error" : "warning")}: {formatter(state, exception)}");
         }
     }
 }

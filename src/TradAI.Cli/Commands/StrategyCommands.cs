@@ -26,12 +26,13 @@ internal static class StrategyCommands
         {
             name, overridesFile, ConfigCommands.SetOption, fromMlflow, stage, fallback,
         };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return cmd.WithAction(async (context, ct) =>
         {
+            var result = context.Parse;
             ConfigMapping? overrides = null;
             foreach (var file in result.GetValue(overridesFile) ?? [])
             {
-                var doc = await InputFiles.ReadAsync(file, ct).ConfigureAwait(false);
+                var doc = await InputFiles.ReadAsync(context, file, ct).ConfigureAwait(false);
                 overrides = overrides is null ? doc : Config.Core.Merging.ConfigMerger.Merge(overrides, doc);
             }
 
@@ -44,7 +45,7 @@ internal static class StrategyCommands
                     throw new UsageException("--overrides and --set cannot be combined with --from-mlflow (the registry's tags are the overrides)");
                 }
 
-                var loader = BackendOptions.CreateStrategyLoader(result, ConfigStores.Local, new StderrLogger<StrategyConfigLoader>());
+                var loader = BackendOptions.CreateStrategyLoader(context, ConfigStores.Local, new StderrLogger<StrategyConfigLoader>(context));
                 config = result.GetValue(fallback)
                     ? await loader.LoadWithFallbackAsync(result.GetValue(name)!, result.GetValue(stage)!, ct).ConfigureAwait(false)
                     : await loader.LoadFromMlflowAsync(result.GetValue(name)!, result.GetValue(stage)!, ct).ConfigureAwait(false);
@@ -56,13 +57,11 @@ internal static class StrategyCommands
                     throw new UsageException("--fallback only applies with --from-mlflow");
                 }
 
-                var loader = new StrategyConfigLoader(ConfigStores.Create(result));
+                var loader = new StrategyConfigLoader(ConfigStores.Create(context));
                 config = await loader.LoadWithOverridesAsync(result.GetValue(name)!, overrides, sets, ct).ConfigureAwait(false);
             }
 
-            await ConfigPrinter.PrintAsync(config.Document, result.GetValue(CommonOptions.Output)).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }));
-        return cmd;
+            return new CommandOutput(config.Document);
+        });
     }
 }

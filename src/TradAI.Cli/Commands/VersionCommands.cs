@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using TradAI.Cli.Output;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Versioning;
@@ -69,232 +68,166 @@ internal static class VersionCommands
         {
             StrategyArgument, config, file, CreatedByOption,
         };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(async () =>
+        return cmd.WithAction(async (context, ct) =>
         {
-            var configName = result.GetValue(config);
-            var filePath = result.GetValue(file);
+            var configName = context.Parse.GetValue(config);
+            var filePath = context.Parse.GetValue(file);
             if ((configName is null) == (filePath is null))
             {
                 throw new UsageException("give exactly one of --config NAME or --file FILE");
             }
 
             var content = configName is not null
-                ? await ConfigStores.Create(result).DownloadAsync(configName, ct).ConfigureAwait(false)
-                : await InputFiles.ReadAsync(filePath!, ct, InputFiles.ToStore).ConfigureAwait(false);
-            return await WithServiceAsync(result, write: true, async service =>
+                ? await ConfigStores.Create(context).DownloadAsync(configName, ct).ConfigureAwait(false)
+                : await InputFiles.ReadAsync(context, filePath!, ct, InputFiles.ToStore).ConfigureAwait(false);
+            return await WithServiceAsync(context, async service =>
             {
-                var write = await service.CreateAsync(result.GetValue(StrategyArgument)!, content, CreatedBy(result), ct).ConfigureAwait(false);
-                await PrintWriteAsync(result, write, write.Created
+                var write = await service.CreateAsync(context.Parse.GetValue(StrategyArgument)!, content, CreatedBy(context), ct).ConfigureAwait(false);
+                return WriteOutput(write, write.Created
                     ? $"created {write.Version.ConfigId} ({write.Version.Status.ToWire()})"
-                    : $"unchanged: the same content is {write.Version.ConfigId} ({write.Version.Status.ToWire()})").ConfigureAwait(false);
+                    : $"unchanged: the same content is {write.Version.ConfigId} ({write.Version.Status.ToWire()})");
             }).ConfigureAwait(false);
-        }));
-        return cmd;
+        });
     }
 
     private static Command ListCommand()
     {
-        var status = new Option<string?>("--status") { Description = "Only versions in this status: draft, active or deprecated" };
-        var limit = new Option<int>("--limit", "-n") { Description = "Page size (1-1000)", DefaultValueFactory = _ => ConfigVersionService.DefaultPageSize };
+        var status = new Option<string?>("--status") { Description = "Only versions in this status: draft, active or deprecated" }
+            .CheckOneOf(ConfigVersionStatus.Draft.ToWire(), ConfigVersionStatus.Active.ToWire(), ConfigVersionStatus.Deprecated.ToWire());
+        var limit = new Option<int>("--limit", "-n") { Description = $"Page size (1-{ConfigVersionService.MaxPageSize})", DefaultValueFactory = _ => ConfigVersionService.DefaultPageSize }
+            .CheckRange(1, ConfigVersionService.MaxPageSize);
         var next = new Option<string?>("--next-token") { Description = "Continuation token printed by the previous page" };
-        var cmd = new Command("list", "List versions, newest first by version number") { StrategyArgument, status, limit, next };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(() => WithServiceAsync(result, write: false, async service =>
+        var cmd = new Command("list", "List versions, newest first by version number (a table unless --output is given)") { StrategyArgument, status, limit, next };
+        return cmd.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
+            var result = context.Parse;
             var filter = result.GetValue(status) is { } s ? ConfigVersionStatusNames.Parse(s) : (ConfigVersionStatus?)null;
             var page = await service.ListAsync(result.GetValue(StrategyArgument)!, filter, result.GetValue(limit), result.GetValue(next), ct).ConfigureAwait(false);
-            switch (ExplicitFormat(result))
+            var doc = ConfigMapping.Of(
+                ("versions", ConfigSequence.From(page.Items.Select(v => (object?)Summary(v, includeData: false)))),
+                ("next_token", page.ContinuationToken));
+            var rows = page.Items.Select(v => (IReadOnlyList<StyledText>)
+            [
+                v.ConfigId, StatusText(v.Status), Time(v.CreatedAt), v.CreatedBy, v.DeployedAt is { } d ? Time(d) : "-", v.SupersededBy ?? "-",
+            ]);
+            return new CommandOutput(doc)
             {
-                case OutputFormat.Json:
-                    await CliRunner.Out.WriteLineAsync(Json.Write(w =>
-                    {
-                        w.WriteStartObject();
-                        w.WritePropertyName("versions");
-                        w.WriteStartArray();
-                        foreach (var v in page.Items)
-                        {
-                            ConfigJsonWriter.Write(w, Summary(v, includeData: false));
-                        }
-
-                        w.WriteEndArray();
-                        w.WriteString("next_token", page.ContinuationToken);
-                        w.WriteEndObject();
-                    })).ConfigureAwait(false);
-                    break;
-                case OutputFormat.Yaml:
-                    var doc = ConfigMapping.Of(
-                        ("versions", ConfigSequence.From(page.Items.Select(v => (object?)Summary(v, includeData: false)))),
-                        ("next_token", page.ContinuationToken));
-                    await CliRunner.Out.WriteAsync(ConfigYamlWriter.ToYaml(doc)).ConfigureAwait(false);
-                    break;
-                default:
-                    var table = new Table().Border(TableBorder.Rounded)
-                        .AddColumn("Config id").AddColumn("Status").AddColumn("Created").AddColumn("By").AddColumn("Deployed").AddColumn("Superseded by");
-                    foreach (var v in page.Items)
-                    {
-                        table.AddRow(
-                            Markup.Escape(v.ConfigId), StatusMarkup(v.Status), Markup.Escape(Time(v.CreatedAt)), Markup.Escape(v.CreatedBy),
-                            Markup.Escape(v.DeployedAt is { } d ? Time(d) : "-"), Markup.Escape(v.SupersededBy ?? "-"));
-                    }
-
-                    Terminal.Out.Write(table);
-                    if (page.ContinuationToken is not null)
-                    {
-                        await CliRunner.Error.WriteLineAsync($"more: --next-token {page.ContinuationToken}").ConfigureAwait(false);
-                    }
-
-                    break;
-            }
-        })));
-        return cmd;
+                Table = new TableView(["Config id", "Status", "Created", "By", "Deployed", "Superseded by"], [.. rows])
+                {
+                    Notes = page.ContinuationToken is { } token ? [$"more: --next-token {token}"] : [],
+                },
+                TableByDefault = true,
+            };
+        }));
     }
 
-    private static Command ShowCommand()
-    {
-        var cmd = new Command("show", "Print one version: its metadata and config") { StrategyArgument, ConfigIdArgument };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(() => WithServiceAsync(result, write: false, async service =>
+    private static Command ShowCommand() =>
+        new Command("show", "Print one version: its metadata and config") { StrategyArgument, ConfigIdArgument }.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
-            var v = await service.GetAsync(result.GetValue(StrategyArgument)!, result.GetValue(ConfigIdArgument)!, ct).ConfigureAwait(false);
-            await ConfigPrinter.PrintAsync(Summary(v, includeData: true), result.GetValue(CommonOptions.Output)).ConfigureAwait(false);
-        })));
-        return cmd;
-    }
+            var v = await service.GetAsync(context.Parse.GetValue(StrategyArgument)!, context.Parse.GetValue(ConfigIdArgument)!, ct).ConfigureAwait(false);
+            return new CommandOutput(Summary(v, includeData: true));
+        }));
 
-    private static Command ActiveCommand()
-    {
-        var cmd = new Command("active", "Print the active version of a strategy (exit 3 when none is active)") { StrategyArgument };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(() => WithServiceAsync(result, write: false, async service =>
+    private static Command ActiveCommand() =>
+        new Command("active", "Print the active version of a strategy (exit 3 when none is active)") { StrategyArgument }.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
-            var v = await service.GetActiveAsync(result.GetValue(StrategyArgument)!, ct).ConfigureAwait(false);
-            await ConfigPrinter.PrintAsync(Summary(v, includeData: true), result.GetValue(CommonOptions.Output)).ConfigureAwait(false);
-        })));
-        return cmd;
-    }
+            var v = await service.GetActiveAsync(context.Parse.GetValue(StrategyArgument)!, ct).ConfigureAwait(false);
+            return new CommandOutput(Summary(v, includeData: true));
+        }));
 
-    private static Command ActivateCommand()
-    {
-        var cmd = new Command("activate", "Activate a draft; the previously active version is deprecated in the same atomic step") { StrategyArgument, ConfigIdArgument };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(() => WithServiceAsync(result, write: true, async service =>
+    private static Command ActivateCommand() =>
+        new Command("activate", "Activate a draft; the previously active version is deprecated in the same atomic step") { StrategyArgument, ConfigIdArgument }.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
-            var write = await service.ActivateAsync(result.GetValue(StrategyArgument)!, result.GetValue(ConfigIdArgument)!, ct).ConfigureAwait(false);
-            await PrintWriteAsync(result, write, $"activated {write.Version.ConfigId}"
-                + (write.Deprecated is { } d ? $"; deprecated {d.ConfigId}" : string.Empty)).ConfigureAwait(false);
-        })));
-        return cmd;
-    }
+            var write = await service.ActivateAsync(context.Parse.GetValue(StrategyArgument)!, context.Parse.GetValue(ConfigIdArgument)!, ct).ConfigureAwait(false);
+            return WriteOutput(write, $"activated {write.Version.ConfigId}" + (write.Deprecated is { } d ? $"; deprecated {d.ConfigId}" : string.Empty));
+        }));
 
-    private static Command DeprecateCommand()
-    {
-        var cmd = new Command("deprecate", "Deprecate a draft or the active version (removed by TTL after 90 days)") { StrategyArgument, ConfigIdArgument };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(() => WithServiceAsync(result, write: true, async service =>
+    private static Command DeprecateCommand() =>
+        new Command("deprecate", "Deprecate a draft or the active version (removed by TTL after 90 days)") { StrategyArgument, ConfigIdArgument }.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
-            var v = await service.DeprecateAsync(result.GetValue(StrategyArgument)!, result.GetValue(ConfigIdArgument)!, ct).ConfigureAwait(false);
-            await PrintWriteAsync(result, new ConfigVersionWrite(v, Created: false), $"deprecated {v.ConfigId}").ConfigureAwait(false);
-        })));
-        return cmd;
-    }
+            var v = await service.DeprecateAsync(context.Parse.GetValue(StrategyArgument)!, context.Parse.GetValue(ConfigIdArgument)!, ct).ConfigureAwait(false);
+            return WriteOutput(new ConfigVersionWrite(v, Created: false), $"deprecated {v.ConfigId}");
+        }));
 
     private static Command DiffCommand()
     {
         var from = new Argument<string>("from") { Description = "Older version id" };
         var to = new Argument<string>("to") { Description = "Newer version id" };
-        var cmd = new Command("diff", "Structural diff of two versions' config: added, removed and changed paths") { StrategyArgument, from, to };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(() => WithServiceAsync(result, write: false, async service =>
+        var cmd = new Command("diff", "Structural diff of two versions' config: added, removed and changed paths (coloured lines unless --output is given)") { StrategyArgument, from, to };
+        return cmd.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
-            var diff = await service.DiffAsync(result.GetValue(StrategyArgument)!, result.GetValue(from)!, result.GetValue(to)!, ct).ConfigureAwait(false);
-            if (ExplicitFormat(result) == OutputFormat.Json)
+            var diff = await service.DiffAsync(context.Parse.GetValue(StrategyArgument)!, context.Parse.GetValue(from)!, context.Parse.GetValue(to)!, ct).ConfigureAwait(false);
+            var changes = diff.Entries.Select(e =>
             {
-                await CliRunner.Out.WriteLineAsync(Json.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("from", diff.FromConfigId);
-                    w.WriteString("to", diff.ToConfigId);
-                    w.WritePropertyName("changes");
-                    w.WriteStartArray();
-                    foreach (var e in diff.Entries)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("path", e.Path);
-                        w.WriteString("kind", e.Kind.ToString().ToLowerInvariant());
-                        if (e.Kind != ConfigDiffKind.Added)
-                        {
-                            w.WritePropertyName("old");
-                            ConfigJsonWriter.Write(w, e.OldValue);
-                        }
+                var change = ConfigMapping.Of(("path", e.Path), ("kind", e.Kind.ToString().ToLowerInvariant()));
+                change = e.Kind == ConfigDiffKind.Added ? change : change.With("old", e.OldValue);
+                return (object?)(e.Kind == ConfigDiffKind.Removed ? change : change.With("new", e.NewValue));
+            });
+            var doc = ConfigMapping.Of(("from", diff.FromConfigId), ("to", diff.ToConfigId), ("changes", ConfigSequence.From(changes)));
 
-                        if (e.Kind != ConfigDiffKind.Removed)
-                        {
-                            w.WritePropertyName("new");
-                            ConfigJsonWriter.Write(w, e.NewValue);
-                        }
-
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                })).ConfigureAwait(false);
-                return;
-            }
-
-            var console = Terminal.Out;
-            console.MarkupLine($"[bold]--- {Markup.Escape(diff.FromConfigId)}[/]");
-            console.MarkupLine($"[bold]+++ {Markup.Escape(diff.ToConfigId)}[/]");
+            List<StyledText> lines = [new($"--- {diff.FromConfigId}", "bold"), new($"+++ {diff.ToConfigId}", "bold")];
             if (diff.IsEmpty)
             {
-                console.MarkupLine("[grey]no differences[/]");
+                lines.Add(new("no differences", "grey"));
             }
 
             foreach (var e in diff.Entries)
             {
-                var path = Markup.Escape(e.Path.Length == 0 ? "(root)" : e.Path);
-                console.MarkupLine(e.Kind switch
+                var path = e.Path.Length == 0 ? "(root)" : e.Path;
+                lines.Add(e.Kind switch
                 {
-                    ConfigDiffKind.Added => $"[green]+ {path}: {Markup.Escape(ConfigPrinter.Render(e.NewValue))}[/]",
-                    ConfigDiffKind.Removed => $"[red]- {path}: {Markup.Escape(ConfigPrinter.Render(e.OldValue))}[/]",
-                    _ => $"[yellow]~ {path}: {Markup.Escape(ConfigPrinter.Render(e.OldValue))} -> {Markup.Escape(ConfigPrinter.Render(e.NewValue))}[/]",
+                    ConfigDiffKind.Added => new($"+ {path}: {OutputPrinter.Render(e.NewValue)}", "green"),
+                    ConfigDiffKind.Removed => new($"- {path}: {OutputPrinter.Render(e.OldValue)}", "red"),
+                    _ => new($"~ {path}: {OutputPrinter.Render(e.OldValue)} -> {OutputPrinter.Render(e.NewValue)}", "yellow"),
                 });
             }
-        })));
-        return cmd;
+
+            var rows = diff.Entries.Select(e => (IReadOnlyList<StyledText>)
+            [
+                e.Path, e.Kind.ToString().ToLowerInvariant(),
+                e.Kind == ConfigDiffKind.Added ? "-" : OutputPrinter.Render(e.OldValue),
+                e.Kind == ConfigDiffKind.Removed ? "-" : OutputPrinter.Render(e.NewValue),
+            ]);
+            return new CommandOutput(doc) { Lines = lines, Table = new TableView(["Path", "Change", "Old", "New"], [.. rows]) };
+        }));
     }
 
     private static Command RollbackCommand()
     {
         var to = new Option<string>("--to") { Description = "Version whose content to bring back", Required = true };
         var cmd = new Command("rollback", "Create a new version with an earlier version's content and activate it atomically") { StrategyArgument, to, CreatedByOption };
-        cmd.SetAction((result, ct) => CliRunner.RunAsync(() => WithServiceAsync(result, write: true, async service =>
+        return cmd.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
-            var write = await service.RollbackAsync(result.GetValue(StrategyArgument)!, result.GetValue(to)!, CreatedBy(result), ct).ConfigureAwait(false);
+            var write = await service.RollbackAsync(context.Parse.GetValue(StrategyArgument)!, context.Parse.GetValue(to)!, CreatedBy(context), ct).ConfigureAwait(false);
             var message = write switch
             {
                 { Created: true } => $"rolled back: created and activated {write.Version.ConfigId}",
                 { Deprecated: not null } => $"rolled back: activated the draft {write.Version.ConfigId} holding that content",
                 _ => $"unchanged: {write.Version.ConfigId} with that content is already active",
             };
-            await PrintWriteAsync(result, write, message + (write.Deprecated is { } d ? $"; deprecated {d.ConfigId}" : string.Empty)).ConfigureAwait(false);
-        })));
-        return cmd;
+            return WriteOutput(write, message + (write.Deprecated is { } d ? $"; deprecated {d.ConfigId}" : string.Empty));
+        }));
     }
 
     // ---- backends ----
 
-    private static async Task<int> WithServiceAsync(ParseResult result, bool write, Func<ConfigVersionService, Task> body)
+    private static async Task<CommandOutput> WithServiceAsync(CliContext context, Func<ConfigVersionService, Task<CommandOutput>> body)
     {
-        if (!BackendOptions.IsAws(result))
+        var result = context.Parse;
+        if (!BackendOptions.IsAws(context))
         {
-            await body(new ConfigVersionService(SqliteConfigVersionRepository.ForStore(CommonOptions.ResolveStore(result)))).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return await body(new ConfigVersionService(SqliteConfigVersionRepository.ForStore(CommonOptions.ResolveStore(context)))).ConfigureAwait(false);
         }
 
-        var options = BackendOptions.Aws(result, "dynamodb");
-        var explicitTable = result.GetValue(TableOption) ?? (Environment.GetEnvironmentVariable(TableVariable) is { Length: > 0 } t ? t : null);
-        var deployed = explicitTable is null ? BackendOptions.Deployed().Config : null;
+        var options = BackendOptions.Aws(context, "dynamodb");
+        var explicitTable = result.GetValue(TableOption) ?? (context.GetEnvironmentVariable(TableVariable) is { Length: > 0 } t ? t : null);
+        var deployed = explicitTable is null ? BackendOptions.Deployed(context).Config : null;
         var table = explicitTable ?? deployed!.Storage.Table(VersionsTable.Key).Name;
         var counter = new DynamoDbRequestCounter();
         using var client = counter.CreateCountingClient(new AwsClientFactory(options));
         try
         {
-            await body(new ConfigVersionService(new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: result.GetValue(CreateTableOption)))).ConfigureAwait(false);
+            return await body(new ConfigVersionService(new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: result.GetValue(CreateTableOption)))).ConfigureAwait(false);
         }
         catch (ExternalServiceException ex) when (ex.ErrorCode == DynamoDbVersionTable.MissingTableErrorCode)
         {
@@ -309,34 +242,25 @@ internal static class VersionCommands
         {
             if (result.GetValue(ShowRequestsOption))
             {
-                await CliRunner.Error.WriteLineAsync(
+                await context.WriteErrorLineAsync(
                     $"dynamodb requests: {counter.Total} ({string.Join(", ", counter.Snapshot().Select(kv => $"{kv.Key} {kv.Value}"))})").ConfigureAwait(false);
             }
         }
-
-        return ExitCodes.Ok;
     }
 
     // ---- output ----
 
-    /// <summary>The format the user asked for; null when --output was not given (tables and coloured text then).</summary>
-    private static OutputFormat? ExplicitFormat(ParseResult result) =>
-        result.GetResult(CommonOptions.Output) is { Implicit: false } ? result.GetValue(CommonOptions.Output) : null;
-
-    private static async Task PrintWriteAsync(ParseResult result, ConfigVersionWrite write, string message)
+    /// <summary>A lifecycle write: one message line by default, the version (and what it deprecated) as a document.</summary>
+    private static CommandOutput WriteOutput(ConfigVersionWrite write, string message)
     {
-        var format = ExplicitFormat(result);
-        if (format is null or OutputFormat.Table)
-        {
-            await CliRunner.Out.WriteLineAsync(message).ConfigureAwait(false);
-            return;
-        }
-
         var doc = ConfigMapping.Of(
             ("version", Summary(write.Version, includeData: false)),
             ("created", write.Created),
             ("deprecated", write.Deprecated is { } d ? Summary(d, includeData: false) : null));
-        await ConfigPrinter.PrintAsync(doc, format.Value).ConfigureAwait(false);
+        return CommandOutput.Message(doc, message) with
+        {
+            Table = new TableView(["Config id", "Status", "Message"], [[write.Version.ConfigId, StatusText(write.Version.Status), message]]),
+        };
     }
 
     private static ConfigMapping Summary(ConfigVersion v, bool includeData)
@@ -358,14 +282,14 @@ internal static class VersionCommands
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string StatusMarkup(ConfigVersionStatus status) => status switch
+    private static StyledText StatusText(ConfigVersionStatus status) => new(status.ToWire(), status switch
     {
-        ConfigVersionStatus.Active => "[green]active[/]",
-        ConfigVersionStatus.Draft => "[blue]draft[/]",
-        _ => "[grey]deprecated[/]",
-    };
+        ConfigVersionStatus.Active => "green",
+        ConfigVersionStatus.Draft => "blue",
+        _ => "grey",
+    });
 
-    private static string CreatedBy(ParseResult result) =>
-        result.GetValue(CreatedByOption) is { Length: > 0 } by ? by
+    private static string CreatedBy(CliContext context) =>
+        context.Parse.GetValue(CreatedByOption) is { Length: > 0 } by ? by
         : Environment.UserName is { Length: > 0 } user ? user : "tradai-cli";
 }

@@ -2,28 +2,31 @@ using Spectre.Console;
 
 namespace TradAI.Cli.Output;
 
-/// <summary>Spectre.Console consoles bound to the CLI's stdout/stderr writers, created only when a rich output is needed.</summary>
+/// <summary>
+/// Spectre.Console consoles bound to an invocation's writers. On a terminal: its width, colour unless NO_COLOR. Not
+/// on a terminal (a pipe, a file, a test): no ANSI, no colour, no interaction and no width limit, so nothing is
+/// wrapped or cut.
+/// </summary>
 internal static class Terminal
 {
-    private static IAnsiConsole? _out;
-    private static IAnsiConsole? _error;
+    /// <summary>Width used off a terminal: wide enough that no line ever wraps.</summary>
+    public const int UnlimitedWidth = 1 << 20;
 
-    public static IAnsiConsole Out => _out ??= Create(CliRunner.Out, Console.IsOutputRedirected);
-
-    public static IAnsiConsole Error => _error ??= Create(CliRunner.Error, Console.IsErrorRedirected);
-
-    /// <summary>Forgets cached consoles (tests swap the writers).</summary>
-    public static void Reset()
+    public static IAnsiConsole Create(TextWriter writer, bool isTerminal)
     {
-        _out = null;
-        _error = null;
+        var color = isTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = color ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!isTerminal)
+        {
+            console.Profile.Width = UnlimitedWidth;
+        }
+
+        return console;
     }
-
-    private static IAnsiConsole Create(TextWriter writer, bool redirected) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = redirected || Environment.GetEnvironmentVariable("NO_COLOR") is not null ? AnsiSupport.No : AnsiSupport.Detect,
-        ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-        Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
-    });
 }

@@ -1,24 +1,16 @@
-using System.CommandLine;
 using System.Text.Json;
 using AwesomeAssertions;
-using TradAI.Cli.Commands;
-using TradAI.Cli.Output;
+using TradAI.Cli.Tests.Support;
 
 namespace TradAI.Cli.Tests.Commands;
-
-[CollectionDefinition(nameof(SettingsCommandTests), DisableParallelization = true)]
-public sealed class SettingsCommandCollection;
 
 /// <summary>
 /// <c>tradai settings show|validate</c> run in-process with an injected environment (never the real one)
 /// and captured stdout/stderr.
 /// </summary>
-[Collection(nameof(SettingsCommandTests))]
 public sealed class SettingsCommandTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "tradai-settings-cli-" + Guid.NewGuid().ToString("N"));
-    private readonly TextWriter _out = CliRunner.Out;
-    private readonly TextWriter _error = CliRunner.Error;
 
     public SettingsCommandTests()
     {
@@ -27,27 +19,13 @@ public sealed class SettingsCommandTests : IDisposable
 
     public void Dispose()
     {
-        CliRunner.Out = _out;
-        CliRunner.Error = _error;
-        SettingsCommands.EnvironmentOverride = null;
-        Terminal.Reset();
         Directory.Delete(_dir, recursive: true);
     }
 
     private async Task<(int Code, string Stdout, string Stderr)> RunAsync(Dictionary<string, string> environment, params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        CliRunner.Out = stdout;
-        CliRunner.Error = stderr;
-        Terminal.Reset();
-        SettingsCommands.EnvironmentOverride = environment;
-        var root = new RootCommand("test");
-        root.Options.Add(CommonOptions.Output);
-        root.Subcommands.Add(SettingsCommands.Create());
-        var parsed = root.Parse(args);
-        var code = parsed.Errors.Count > 0 ? ExitCodes.Usage : await parsed.InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
-        return (code, stdout.ToString(), stderr.ToString());
+        var r = await InProcessTradai.RunAsync(args, environment);
+        return (r.ExitCode, r.Stdout, r.Stderr);
     }
 
     private string EnvFile(string name, string content)

@@ -96,7 +96,8 @@ public sealed class VersionCommandTests : IDisposable
             (["version", "create", "s", "--file", template], 1),
             (["version", "create", "s", "--file", bare], 1),
             (["version", "create", "bad name", "--file", a], 1),
-            (["version", "list", "s", "--status", "retired"], 1),
+            (["version", "list", "s", "--status", "retired"], 2),
+            (["version", "list", "s", "--limit", "0"], 2),
             (["version", "create", "s"], 2),
             (["version", "list", "s", "--backend", "nope"], 2),
         };

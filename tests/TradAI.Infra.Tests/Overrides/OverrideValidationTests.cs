@@ -76,8 +76,8 @@ public sealed class OverrideValidationTests
     [Fact]
     public void User_input_in_an_error_is_sanitized()
     {
-        var error = Rejects(DeploymentEnvironment.Dev, ("custom_ami_id", "<script>alert(1)</script>"));
-        error.Message.Should().NotContain("<script>");
+        var error = Rejects(DeploymentEnvironment.Dev, ("custom_ami_id", "ami-\u001b[2J\u202E<b>"));
+        error.Message.Should().NotContain("\u001b").And.NotContain("\u202E").And.Contain("ami-\\u001B[2J\\u202E<b>");
     }
 
     [Theory]
