@@ -11,6 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
 scripts/check-cfn-lint.sh
+scripts/install-console-tools.sh   # Debian Chromium (console browser tests) and wrk (bench/console-load.sh)
 scripts/emulators.sh start > /dev/null
 trap 'scripts/emulators.sh stop' EXIT
 set -a; . .run/emulators.env; set +a

@@ -11,6 +11,7 @@ root.Subcommands.Add(VersionCommands.Create());
 root.Subcommands.Add(SecretCommands.Create());
 root.Subcommands.Add(SettingsCommands.Create());
 root.Subcommands.Add(InfraCommands.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
