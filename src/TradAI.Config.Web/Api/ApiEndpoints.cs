@@ -94,11 +94,17 @@ internal static class ApiEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> HealthAsync(StrategyCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> HealthAsync(StrategyCatalog catalog, ILogger<StrategyCatalog> logger, CancellationToken ct)
     {
+        // Anyone may ask, so the answer names no store, path or error; the log has the details.
         var (healthy, problem) = await catalog.CheckAsync(ct).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            ConsoleLog.StoreUnavailable(logger, problem);
+        }
+
         return TypedResults.Json(
-            new HealthResult(healthy ? "ok" : "unavailable") { Problem = problem },
+            new HealthResult(healthy ? "ok" : "unavailable"),
             ConsoleJsonContext.Default.HealthResult,
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

@@ -25,7 +25,7 @@ internal sealed partial class ConsoleExceptionHandler(ILogger<ConsoleExceptionHa
         }
         else if (exception is TradaiException { Kind: ErrorKind.ExternalService })
         {
-            LogStoreUnavailable(logger, exception.Message);
+            ConsoleLog.StoreUnavailable(logger, exception.Message);
         }
 
         if (ConsolePaths.IsPage(httpContext.Request))
@@ -41,7 +41,4 @@ internal sealed partial class ConsoleExceptionHandler(ILogger<ConsoleExceptionHa
 
     [LoggerMessage(Level = LogLevel.Error, Message = "unexpected failure answering {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "a store is unavailable: {Detail}")]
-    private static partial void LogStoreUnavailable(ILogger logger, string detail);
 }

@@ -12,7 +12,7 @@ public sealed record ConsoleOptions
     /// <summary>Shortest local token accepted: a guessable token would make the console world-writable.</summary>
     public const int MinTokenLength = 16;
 
-    /// <summary>The local bearer token (and the secret the session cookie is derived from); null disables local sign-in.</summary>
+    /// <summary>The local bearer token, also what <c>/login?token=</c> exchanges for a session cookie; null disables local sign-in.</summary>
     public string? Token { get; init; }
 
     /// <summary>Who a local-token caller is (<c>created_by</c> of what they create): the user who started the console.</summary>

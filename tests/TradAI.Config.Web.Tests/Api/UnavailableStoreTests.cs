@@ -22,7 +22,7 @@ public sealed class UnavailableStoreTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Health_is_503_and_api_calls_are_503_problems_when_the_store_is_unavailable()
+    public async Task Health_is_503_naming_nothing_and_api_calls_are_503_problems_when_the_store_is_unavailable()
     {
         var ct = TestContext.Current.CancellationToken;
         var client = _factory.CreateClient();
@@ -32,7 +32,7 @@ public sealed class UnavailableStoreTests : IAsyncDisposable
         using var active = await client.GetAsync("/api/strategies/momentum/active", ct);
 
         health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        (await health.Content.ReadAsStringAsync(ct)).Should().Contain("\"status\":\"unavailable\"");
+        (await health.Content.ReadAsStringAsync(ct)).Should().Contain("\"status\":\"unavailable\"").And.NotContain("not-a-folder", "anonymous callers learn nothing about the store");
         active.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         active.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
