@@ -213,6 +213,14 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
             var (target, state) = await ReadVersionAndStateAsync(strategyName, configId, cancellationToken).ConfigureAwait(false);
 
+            // BatchGetItem reads each item consistently but not as one snapshot: a version and a state item that
+            // disagree on whether it is active were read either side of another writer's commit. Read again, so a
+            // lost race is judged on what won it (412 for a stale precondition), not on half of it (409).
+            if ((target.Status == ConfigVersionStatus.Active) != (state.Active?.ConfigId == target.ConfigId))
+            {
+                continue;
+            }
+
             // Checked on the state the transaction is conditioned on (active_config_id), before the transition rules.
             expectedActive?.Check(strategyName, state.Active);
             ConfigVersion.CheckActivation(target, at, validate);
