@@ -12,6 +12,7 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 
 scripts/check-cfn-lint.sh
 scripts/python-deps.sh   # OmegaConf 2.2 for the differential tests (apt-get when missing)
+scripts/install-console-tools.sh   # Debian Chromium (console browser tests) and wrk (bench/console-load.sh)
 scripts/emulators.sh start > /dev/null
 trap 'scripts/emulators.sh stop' EXIT
 set -a; . .run/emulators.env; set +a

@@ -136,7 +136,11 @@ public class HostingRefreshBenchmarks
         public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
-        public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<ConfigVersionWrite> ActivateAsync(
+            string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<ConfigVersion> DeprecateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }

@@ -22,6 +22,7 @@ internal static class TradaiCli
         SecretCommands.Create,
         SettingsCommands.Create,
         InfraCommands.Create,
+        ServeCommand.Create,
     ];
 
     /// <summary>

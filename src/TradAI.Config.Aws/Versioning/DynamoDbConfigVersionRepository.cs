@@ -74,8 +74,12 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
         return WithTableAsync(ct => ListCoreAsync(strategyName, status, limit, before, ct), cancellationToken);
     }
 
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default) =>
-        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, validate, ct), cancellationToken);
+    public Task<ConfigVersionWrite> ActivateAsync(
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, validate, expectedActive, ct), cancellationToken);
+
+    public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) =>
+        WithTableAsync(ListStrategiesCoreAsync, cancellationToken);
 
     public Task<ConfigVersion> DeprecateAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         WithTableAsync(ct => DeprecateCoreAsync(strategyName, configId, at, ct), cancellationToken);
@@ -86,6 +90,13 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
         {
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
             var state = await ReadStateAsync(request.StrategyName, cancellationToken).ConfigureAwait(false);
+
+            // Every activating transaction below is conditioned on the active id read here, so a change after this
+            // check cancels it and the next attempt sees (and refuses) the new active version.
+            if (request.Activate)
+            {
+                request.ExpectedActive?.Check(request.StrategyName, state.Active);
+            }
 
             if (state.LiveHashes.TryGetValue(request.ConfigHash, out var existingId))
             {
@@ -210,12 +221,24 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
         return new ConfigVersionPage(items, VersionPageToken.Make(TokenPrefix, strategyName, status, items[^1].VersionNumber));
     }
 
-    private async Task<ConfigVersionWrite> ActivateCoreAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate, CancellationToken cancellationToken)
+    private async Task<ConfigVersionWrite> ActivateCoreAsync(
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate, ActivePrecondition? expectedActive, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
             var (target, state) = await ReadVersionAndStateAsync(strategyName, configId, cancellationToken).ConfigureAwait(false);
+
+            // BatchGetItem reads each item consistently but not as one snapshot: a version and a state item that
+            // disagree on whether it is active were read either side of another writer's commit. Read again, so a
+            // lost race is judged on what won it (412 for a stale precondition), not on half of it (409).
+            if ((target.Status == ConfigVersionStatus.Active) != (state.Active?.ConfigId == target.ConfigId))
+            {
+                continue;
+            }
+
+            // Checked on the state the transaction is conditioned on (active_config_id), before the transition rules.
+            expectedActive?.Check(strategyName, state.Active);
             ConfigVersion.CheckActivation(target, at, validate);
             var plan = PlanActivation(target, state, at);
             if (await TryTransactAsync(plan.Items, "activate a config version", cancellationToken).ConfigureAwait(false))
@@ -223,6 +246,49 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
                 return new ConfigVersionWrite(plan.Activated, Created: false, plan.Deprecated);
             }
         }
+    }
+
+    private async Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesCoreAsync(CancellationToken cancellationToken)
+    {
+        // A console overview, not a hot path: one strongly consistent scan of keys and statuses, plus the state items'
+        // copies of the active versions.
+        var counts = new SortedDictionary<string, (int Versions, int Drafts, ConfigVersion? Active)>(StringComparer.Ordinal);
+        Dictionary<string, AttributeValue>? startKey = null;
+        do
+        {
+            var request = new ScanRequest
+            {
+                TableName = TableName,
+                ConsistentRead = true,
+                ProjectionExpression = $"{A.StrategyName}, {A.ConfigId}, #status, {S.Active}",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = A.Status },
+                ExclusiveStartKey = startKey,
+            };
+            var response = await CallAsync("list strategies", ct => _client.ScanAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            foreach (var item in response.Items ?? [])
+            {
+                var name = item[A.StrategyName].S;
+                var entry = counts.GetValueOrDefault(name);
+                if (item[A.ConfigId].S == DynamoDbVersionTable.StateItemId)
+                {
+                    entry.Active = item.TryGetValue(S.Active, out var a) && a.M is { Count: > 0 } m ? DynamoDbVersionItems.FromItem(m) : null;
+                }
+                else
+                {
+                    entry.Versions++;
+                    entry.Drafts += item.TryGetValue(A.Status, out var st) && st.S == ConfigVersionStatusNames.Draft ? 1 : 0;
+                }
+
+                counts[name] = entry;
+            }
+
+            startKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (startKey is not null);
+
+        return counts.Where(e => e.Value.Versions > 0)
+            .Select(e => new StrategyVersionSummary(e.Key, e.Value.Active, e.Value.Versions, e.Value.Drafts))
+            .ToList();
     }
 
     private async Task<ConfigVersion> DeprecateCoreAsync(string strategyName, string configId, DateTimeOffset at, CancellationToken cancellationToken)

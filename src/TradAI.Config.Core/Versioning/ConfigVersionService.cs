@@ -99,12 +99,27 @@ public sealed class ConfigVersionService
     /// <exception cref="NotFoundException">No such version.</exception>
     /// <exception cref="ConflictException">The version is active or deprecated already.</exception>
     /// <exception cref="ConfigValidationException">The draft's content does not validate (e.g. written before a schema change, or straight into the store).</exception>
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, CancellationToken cancellationToken = default)
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, CancellationToken cancellationToken = default) =>
+        ActivateAsync(strategyName, configId, expectedActive: null, cancellationToken);
+
+    /// <summary>
+    /// Activates a draft if <paramref name="expectedActive"/> is still the active version (checked in the store's atomic
+    /// step, so of two callers who saw the same active version only one goes ahead); null activates unconditionally.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such version.</exception>
+    /// <exception cref="PreconditionFailedException">Another version is active than expected; nothing changed.</exception>
+    /// <exception cref="ConflictException">The version is active or deprecated already.</exception>
+    /// <exception cref="ConfigValidationException">The draft's content does not validate.</exception>
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, ActivePrecondition? expectedActive, CancellationToken cancellationToken = default)
     {
         StrategyNames.Validate(strategyName);
         ConfigVersionId.Validate(configId);
-        return _repository.ActivateAsync(strategyName, configId, _time.GetUtcNow(), v => Validate(v.ConfigData, v.ConfigId), cancellationToken);
+        return _repository.ActivateAsync(strategyName, configId, _time.GetUtcNow(), v => Validate(v.ConfigData, v.ConfigId), expectedActive, cancellationToken);
     }
+
+    /// <summary>Every strategy that has versions, by name, with its active version and how many versions and drafts it has.</summary>
+    public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) =>
+        _repository.ListStrategiesAsync(cancellationToken);
 
     /// <summary>Deprecates a draft or the active version (then no version is active).</summary>
     /// <exception cref="NotFoundException">No such version.</exception>
@@ -122,10 +137,20 @@ public sealed class ConfigVersionService
     /// holds it, nothing changes.
     /// </summary>
     /// <exception cref="NotFoundException">No such version.</exception>
-    public async Task<ConfigVersionWrite> RollbackAsync(string strategyName, string toConfigId, string createdBy, CancellationToken cancellationToken = default)
+    public Task<ConfigVersionWrite> RollbackAsync(string strategyName, string toConfigId, string createdBy, CancellationToken cancellationToken = default) =>
+        RollbackAsync(strategyName, toConfigId, createdBy, expectedActive: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RollbackAsync(string, string, string, CancellationToken)"/> if <paramref name="expectedActive"/> is still
+    /// the active version, checked in the same atomic step as the change; null rolls back unconditionally.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such version.</exception>
+    /// <exception cref="PreconditionFailedException">Another version is active than expected; nothing changed.</exception>
+    public async Task<ConfigVersionWrite> RollbackAsync(
+        string strategyName, string toConfigId, string createdBy, ActivePrecondition? expectedActive, CancellationToken cancellationToken = default)
     {
         var source = await GetAsync(strategyName, toConfigId, cancellationToken).ConfigureAwait(false);
-        var request = Prepare(strategyName, source.ConfigData, createdBy, activate: true);
+        var request = Prepare(strategyName, source.ConfigData, createdBy, activate: true) with { ExpectedActive = expectedActive };
         return await _repository.CreateAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

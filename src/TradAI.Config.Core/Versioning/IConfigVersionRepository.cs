@@ -11,8 +11,9 @@ public interface IConfigVersionRepository
     /// <summary>
     /// Creates the next version (number = highest ever + 1) as a draft, or returns the existing draft/active version with
     /// the same hash. With <see cref="NewConfigVersion.Activate"/>, the result is activated in the same step
-    /// (an already-active duplicate is returned unchanged).
+    /// (an already-active duplicate is returned unchanged), after <see cref="NewConfigVersion.ExpectedActive"/> is checked.
     /// </summary>
+    /// <exception cref="Errors.PreconditionFailedException">Activating, and another version is active than expected; nothing changed.</exception>
     Task<ConfigVersionWrite> CreateAsync(NewConfigVersion request, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one version, or null.</summary>
@@ -30,10 +31,16 @@ public interface IConfigVersionRepository
     /// <param name="configId">The draft to activate.</param>
     /// <param name="at">The activation time.</param>
     /// <param name="validate">Runs on the draft as read, before anything is written (throw to refuse it); no extra request.</param>
+    /// <param name="expectedActive">The active version the caller saw; checked in the same atomic step, before the transition; null for no check.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="Errors.NotFoundException">No such version.</exception>
+    /// <exception cref="Errors.PreconditionFailedException">Another version is active than <paramref name="expectedActive"/> says; nothing changed.</exception>
     /// <exception cref="Errors.ConflictException">The version is not a draft.</exception>
-    Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default);
+    Task<ConfigVersionWrite> ActivateAsync(
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Every strategy that has versions, ordered by name, with its active version and counts (one consistent read where the store allows).</summary>
+    Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deprecates a draft or the active version (no successor recorded).</summary>
     /// <exception cref="Errors.NotFoundException">No such version.</exception>

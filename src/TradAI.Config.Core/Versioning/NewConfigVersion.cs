@@ -13,6 +13,7 @@ namespace TradAI.Config.Core.Versioning;
 /// <param name="CreatedBy">Validated creator.</param>
 /// <param name="CreatedAt">Creation time (also the activation time when <paramref name="Activate"/>).</param>
 /// <param name="Activate">Activate the version (new or deduplicated draft) and deprecate the previous active one atomically.</param>
+/// <param name="ExpectedActive">With <paramref name="Activate"/>: the active version the caller saw, checked in the same atomic step; null for no check.</param>
 public sealed record NewConfigVersion(
     string StrategyName,
     ConfigMapping ConfigData,
@@ -20,4 +21,5 @@ public sealed record NewConfigVersion(
     string CanonicalJson,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    bool Activate = false);
+    bool Activate = false,
+    ActivePrecondition? ExpectedActive = null);

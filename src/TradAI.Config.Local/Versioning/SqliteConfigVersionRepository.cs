@@ -64,6 +64,12 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             await ExecuteAsync(connection, "DELETE FROM config_versions WHERE strategy_name = $s AND status = 'deprecated' AND ttl <= $now", ct,
                 ("$s", request.StrategyName), ("$now", request.CreatedAt.ToUnixTimeSeconds())).ConfigureAwait(false);
 
+            if (request.Activate && request.ExpectedActive is { } expected)
+            {
+                // Under the write lock: what is active cannot change before this transaction commits.
+                expected.Check(request.StrategyName, await ActiveAsync(connection, request.StrategyName, ct).ConfigureAwait(false));
+            }
+
             var existing = await QuerySingleAsync(connection,
                 $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND config_hash = $h AND status IN ('draft', 'active')", ct,
                 ("$s", request.StrategyName), ("$h", request.ConfigHash)).ConfigureAwait(false);
@@ -103,8 +109,29 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND config_id = $id", ct, ("$s", strategyName), ("$id", configId)), null, cancellationToken);
 
     public Task<ConfigVersion?> GetActiveAsync(string strategyName, CancellationToken cancellationToken = default) =>
-        ReadAsync((connection, ct) => QuerySingleAsync(connection,
-            $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND status = 'active'", ct, ("$s", strategyName)), null, cancellationToken);
+        ReadAsync((connection, ct) => ActiveAsync(connection, strategyName, ct), null, cancellationToken);
+
+    public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<StrategyVersionSummary>>(async (connection, ct) =>
+        {
+            // One read transaction: the counts and the active versions are of the same snapshot.
+            await ExecuteAsync(connection, "BEGIN", ct).ConfigureAwait(false);
+            var active = (await QueryAsync(connection, $"SELECT {Columns} FROM config_versions WHERE status = 'active'", ct).ConfigureAwait(false))
+                .ToDictionary(v => v.StrategyName, StringComparer.Ordinal);
+            await using var command = Command(connection, """
+                SELECT strategy_name, COUNT(*), SUM(status = 'draft') FROM config_versions
+                GROUP BY strategy_name ORDER BY strategy_name COLLATE BINARY
+                """, []);
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            var summaries = new List<StrategyVersionSummary>();
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var name = reader.GetString(0);
+                summaries.Add(new StrategyVersionSummary(name, active.GetValueOrDefault(name), checked((int)reader.GetInt64(1)), checked((int)reader.GetInt64(2))));
+            }
+
+            return summaries;
+        }, [], cancellationToken);
 
     public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
@@ -135,10 +162,14 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         }, new ConfigVersionPage([], null), cancellationToken);
     }
 
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, CancellationToken cancellationToken = default) =>
+    public Task<ConfigVersionWrite> ActivateAsync(
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, ct) =>
         {
             var target = await RequireAsync(connection, strategyName, configId, ct).ConfigureAwait(false);
+
+            // The precondition comes before the transition rules (RFC 9110 §13.2.2), under the same write lock as the change.
+            expectedActive?.Check(strategyName, await ActiveAsync(connection, strategyName, ct).ConfigureAwait(false));
             ConfigVersion.CheckActivation(target, at, validate);
             var (activated, deprecated) = await ActivateInTransactionAsync(connection, target, at, ct).ConfigureAwait(false);
             return new ConfigVersionWrite(activated, Created: false, deprecated);
@@ -179,8 +210,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         SqliteConnection connection, ConfigVersion target, DateTimeOffset at, CancellationToken ct)
     {
         var activated = target.WithStatus(ConfigVersionStatus.Active, at); // throws ConflictException unless draft
-        var previous = await QuerySingleAsync(connection,
-            $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND status = 'active'", ct, ("$s", target.StrategyName)).ConfigureAwait(false);
+        var previous = await ActiveAsync(connection, target.StrategyName, ct).ConfigureAwait(false);
         ConfigVersion? deprecated = null;
         if (previous is not null)
         {
@@ -192,6 +222,9 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         await UpdateStatusAsync(connection, target.Status, activated, ct).ConfigureAwait(false);
         return (activated, deprecated);
     }
+
+    private static Task<ConfigVersion?> ActiveAsync(SqliteConnection connection, string strategyName, CancellationToken ct) =>
+        QuerySingleAsync(connection, $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND status = 'active'", ct, ("$s", strategyName));
 
     private static async Task<ConfigVersion> RequireAsync(SqliteConnection connection, string strategyName, string configId, CancellationToken ct) =>
         await QuerySingleAsync(connection, $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND config_id = $id", ct,

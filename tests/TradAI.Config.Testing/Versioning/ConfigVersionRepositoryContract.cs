@@ -532,6 +532,140 @@ public abstract class ConfigVersionRepositoryContract
         (await Service.DiffAsync(strategy, v1.ConfigId, v1.ConfigId, Ct)).IsEmpty.Should().BeTrue();
     }
 
+    // ---- conditional changes (If-Match) and the strategy overview ----
+
+    [Fact]
+    public async Task A_conditional_activation_goes_ahead_when_the_expected_version_is_active()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        var v2 = await CreateDraftAsync(strategy, 2);
+
+        var first = await Service.ActivateAsync(strategy, v1.ConfigId, ActivePrecondition.NoneActive, Ct);
+        var second = await Service.ActivateAsync(strategy, v2.ConfigId, ActivePrecondition.Active(v1.ConfigId), Ct);
+
+        first.Version.ConfigId.Should().Be(v1.ConfigId);
+        second.Deprecated!.ConfigId.Should().Be(v1.ConfigId);
+        (await Service.GetActiveAsync(strategy, Ct)).ConfigId.Should().Be(v2.ConfigId);
+    }
+
+    [Fact]
+    public async Task A_conditional_activation_against_a_stale_expectation_fails_and_changes_nothing()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        var v2 = await CreateDraftAsync(strategy, 2);
+        var v3 = await CreateDraftAsync(strategy, 3);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+        await Service.ActivateAsync(strategy, v2.ConfigId, Ct);
+
+        var stale = () => Service.ActivateAsync(strategy, v3.ConfigId, ActivePrecondition.Active(v1.ConfigId), Ct);
+        var noneExpected = () => Service.ActivateAsync(strategy, v3.ConfigId, ActivePrecondition.NoneActive, Ct);
+
+        (await stale.Should().ThrowAsync<PreconditionFailedException>()).Which.Message.Should().Contain(v1.ConfigId).And.Contain(v2.ConfigId);
+        await noneExpected.Should().ThrowAsync<PreconditionFailedException>();
+        (await Service.GetActiveAsync(strategy, Ct)).ConfigId.Should().Be(v2.ConfigId);
+        (await Service.GetAsync(strategy, v3.ConfigId, Ct)).Status.Should().Be(ConfigVersionStatus.Draft);
+    }
+
+    [Fact]
+    public async Task The_precondition_is_judged_before_the_transition_rules()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+
+        // The loser of a race to activate v1 from "none active" sees v1 active: a failed precondition, not an illegal transition.
+        var again = () => Service.ActivateAsync(strategy, v1.ConfigId, ActivePrecondition.NoneActive, Ct);
+        var unknown = () => Service.ActivateAsync(strategy, "v9-00000000", ActivePrecondition.NoneActive, Ct);
+
+        await again.Should().ThrowAsync<PreconditionFailedException>();
+        await unknown.Should().ThrowAsync<NotFoundException>();
+    }
+
+    [Fact]
+    public async Task Parallel_conditional_activations_expecting_the_same_active_version_let_exactly_one_through()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var strategy = NewStrategy();
+            var seed = await CreateDraftAsync(strategy, 0);
+            await Service.ActivateAsync(strategy, seed.ConfigId, Ct);
+            var drafts = new List<ConfigVersion>();
+            for (var i = 1; i <= Parallelism / 2; i++)
+            {
+                drafts.Add(await CreateDraftAsync(strategy, i));
+            }
+
+            // Every writer saw the seed active; half of them race for the same draft, half for drafts of their own.
+            var expected = ActivePrecondition.Active(seed.ConfigId);
+            var targets = drafts.Concat(Enumerable.Repeat(drafts[0], Parallelism / 2)).ToList();
+            async Task<(ConfigVersionWrite? Write, Exception? Error)> Attempt(ConfigVersion draft)
+            {
+                try
+                {
+                    return (await Service.ActivateAsync(strategy, draft.ConfigId, expected, Ct), null);
+                }
+                catch (PreconditionFailedException ex)
+                {
+                    return (null, ex);
+                }
+            }
+
+            var outcomes = await Task.WhenAll(targets.Select(d => Task.Run(() => Attempt(d), Ct)));
+
+            var winner = outcomes.Should().ContainSingle(o => o.Write != null).Which.Write!;
+            outcomes.Count(o => o.Error is PreconditionFailedException).Should().Be(Parallelism - 1);
+            winner.Deprecated!.ConfigId.Should().Be(seed.ConfigId);
+            (await Service.GetActiveAsync(strategy, Ct)).ConfigId.Should().Be(winner.Version.ConfigId);
+            await ConfigVersionInvariants.AssertAsync(Service, strategy, Ct);
+        }
+    }
+
+    [Fact]
+    public async Task A_conditional_rollback_checks_the_active_version_in_the_same_step()
+    {
+        var strategy = NewStrategy();
+        var v1 = await CreateDraftAsync(strategy, 1);
+        var v2 = await CreateDraftAsync(strategy, 2);
+        await Service.ActivateAsync(strategy, v1.ConfigId, Ct);
+        await Service.ActivateAsync(strategy, v2.ConfigId, Ct);
+
+        var stale = () => Service.RollbackAsync(strategy, v1.ConfigId, "ops", ActivePrecondition.Active(v1.ConfigId), Ct);
+        await stale.Should().ThrowAsync<PreconditionFailedException>();
+        (await ListAllAsync(strategy)).Should().HaveCount(2, "a refused rollback creates nothing");
+
+        var write = await Service.RollbackAsync(strategy, v1.ConfigId, "ops", ActivePrecondition.Active(v2.ConfigId), Ct);
+        write.Created.Should().BeTrue();
+        write.Version.VersionNumber.Should().Be(3);
+        write.Deprecated!.ConfigId.Should().Be(v2.ConfigId);
+    }
+
+    [Fact]
+    public async Task Listing_strategies_gives_each_one_with_its_active_version_and_counts()
+    {
+        var busy = NewStrategy();
+        var quiet = NewStrategy();
+        var v1 = await CreateDraftAsync(busy, 1);
+        await CreateDraftAsync(busy, 2);
+        var v3 = await CreateDraftAsync(busy, 3);
+        await Service.ActivateAsync(busy, v1.ConfigId, Ct);
+        await Service.DeprecateAsync(busy, v3.ConfigId, Ct);
+        await CreateDraftAsync(quiet, 1);
+
+        var all = await Service.ListStrategiesAsync(Ct);
+
+        all.Select(s => s.StrategyName).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        var b = all.Should().ContainSingle(s => s.StrategyName == busy).Which;
+        b.Active!.ConfigId.Should().Be(v1.ConfigId);
+        b.Active.Status.Should().Be(ConfigVersionStatus.Active);
+        b.VersionCount.Should().Be(3);
+        b.DraftCount.Should().Be(1);
+        var q = all.Should().ContainSingle(s => s.StrategyName == quiet).Which;
+        q.Active.Should().BeNull();
+        (q.VersionCount, q.DraftCount).Should().Be((1, 1));
+    }
+
     // ---- bad input and unavailable stores ----
 
     [Fact]

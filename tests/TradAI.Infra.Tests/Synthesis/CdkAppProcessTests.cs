@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AwesomeAssertions;
+using TradAI.Config.Testing;
 
 namespace TradAI.Infra.Tests.Synthesis;
 
@@ -50,6 +51,20 @@ public sealed class CdkAppProcessTests : IDisposable
         edge.Should().Contain("https://ops.tradai.example");
     }
 
+    /// <summary>
+    /// The app as its own project built it: this test assembly's folder also holds the ASP.NET Core app's assemblies
+    /// (through the CLI), which drops package copies of Microsoft.Extensions.* the app's own runtime config needs.
+    /// </summary>
+    private static string CdkAppPath
+    {
+        get
+        {
+            var testProject = Path.Combine(EmulatorEndpoints.RepositoryRoot, "tests", "TradAI.Infra.Tests");
+            var output = Path.GetRelativePath(testProject, AppContext.BaseDirectory); // bin/{Configuration}/{tfm}
+            return Path.Combine(EmulatorEndpoints.RepositoryRoot, "src", "TradAI.Infra.Cdk", output, "TradAI.Infra.Cdk.dll");
+        }
+    }
+
     private async Task<(int ExitCode, string Stderr)> RunAppAsync(string contextJson)
     {
         var psi = new ProcessStartInfo("dotnet")
@@ -59,7 +74,7 @@ public sealed class CdkAppProcessTests : IDisposable
             UseShellExecute = false,
             WorkingDirectory = _out,
         };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TradAI.Infra.Cdk.dll"));
+        psi.ArgumentList.Add(CdkAppPath);
         psi.Environment["CDK_CONTEXT_JSON"] = contextJson;
         psi.Environment["CDK_OUTDIR"] = _out;
         psi.Environment["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] = "1";

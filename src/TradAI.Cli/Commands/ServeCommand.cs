@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TradAI.Cli.Output;
+using TradAI.Config.Aws.Clients;
+using TradAI.Config.Aws.Versioning;
+using TradAI.Config.Core.Versioning;
+using TradAI.Config.Local.Versioning;
+using TradAI.Config.Web;
+using TradAI.Config.Web.Hosting;
+using TradAI.Deployment.Tables;
+
+namespace TradAI.Cli.Commands;
+
+/// <summary>
+/// <c>tradai serve</c>: the config console (JSON API + web pages) over the same stores the other commands use, on
+/// 127.0.0.1 unless <c>--urls</c> says otherwise. Local callers sign in with <c>TRADAI_CONSOLE_TOKEN</c> (generated and
+/// printed once on stderr when unset); in the cloud, JWTs of the user pool named by <c>--jwt-issuer</c>/<c>--jwt-audience</c>.
+/// </summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public const string IssuerVariable = "TRADAI_CONSOLE_JWT_ISSUER";
+
+    public const string AudienceVariable = "TRADAI_CONSOLE_JWT_AUDIENCE";
+
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = $"Addresses to listen on, ';'-separated (default {DefaultUrls}: this machine only)", DefaultValueFactory = _ => DefaultUrls };
+        var table = new Option<string?>("--table") { Description = $"DynamoDB versions table (aws backend; env {VersionCommands.TableVariable}, default: the stacks' table of ${BackendOptions.EnvironmentVariable})" };
+        var createTable = new Option<bool>("--create-table") { Description = "Create the versions table when it is missing (tests and emulators)" };
+        var issuer = new Option<string?>("--jwt-issuer") { Description = $"Accept JWTs from this issuer, e.g. the Cognito user pool URL (env {IssuerVariable})" };
+        var audience = new Option<string?>("--jwt-audience") { Description = $"The app client id JWTs must be for (env {AudienceVariable})" };
+        var cmd = new Command("serve", "Serve the config console: review, diff, activate and roll back versions in a browser or over a JSON API")
+        {
+            urls, table, createTable, issuer, audience,
+        };
+        cmd.WithBackendOptions();
+        cmd.WithAction(async (context, ct) =>
+        {
+            var result = context.Parse;
+            var options = new ConsoleOptions { Token = Token(context, out var generated), Jwt = Jwt(context, result.GetValue(issuer), result.GetValue(audience)) };
+            var (stores, dispose) = OpenStores(context, result.GetValue(table), result.GetValue(createTable));
+            using (dispose)
+            {
+                var builder = WebApplication.CreateSlimBuilder();
+                builder.WebHost.UseUrls(result.GetValue(urls) ?? DefaultUrls);
+                builder.Logging.ClearProviders();
+                builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+                builder.Services.AddTradaiConsole(stores, options);
+                await using var app = builder.Build();
+                app.UseTradaiConsole();
+                app.Lifetime.ApplicationStarted.Register(() => Announce(context, app, stores, generated ? options.Token : null));
+                await app.RunAsync(ct).ConfigureAwait(false);
+            }
+
+            return CommandOutput.Quiet(null, "tradai console stopped");
+        });
+        return cmd;
+    }
+
+    /// <summary>The local token: <c>TRADAI_CONSOLE_TOKEN</c>, or 256 random bits when unset.</summary>
+    private static string Token(CliContext context, out bool generated)
+    {
+        generated = false;
+        if (context.GetEnvironmentVariable(ConsoleOptions.TokenVariable) is { Length: > 0 } token)
+        {
+            return token.Length >= ConsoleOptions.MinTokenLength
+                ? token
+                : throw new UsageException($"{ConsoleOptions.TokenVariable} must be at least {ConsoleOptions.MinTokenLength} characters");
+        }
+
+        generated = true;
+        return Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static ConsoleJwtOptions? Jwt(CliContext context, string? issuer, string? audience)
+    {
+        issuer ??= context.GetEnvironmentVariable(IssuerVariable) is { Length: > 0 } i ? i : null;
+        audience ??= context.GetEnvironmentVariable(AudienceVariable) is { Length: > 0 } a ? a : null;
+        if (issuer is null && audience is null)
+        {
+            return null;
+        }
+
+        return issuer is not null && audience is not null
+            ? new ConsoleJwtOptions { Issuer = issuer, Audience = audience }
+            : throw new UsageException("give both --jwt-issuer and --jwt-audience (or neither)");
+    }
+
+    /// <summary>The stores as <c>tradai version</c> and <c>tradai config</c> open them: SQLite + folder, or DynamoDB + S3.</summary>
+    private static (ConsoleStores Stores, IDisposable? Dispose) OpenStores(CliContext context, string? table, bool createTable)
+    {
+        var configs = ConfigStores.Create(context);
+        if (!BackendOptions.IsAws(context))
+        {
+            var folder = CommonOptions.ResolveStore(context);
+            return (new ConsoleStores(SqliteConfigVersionRepository.ForStore(folder), configs, $"local: {folder}"), null);
+        }
+
+        table ??= context.GetEnvironmentVariable(VersionCommands.TableVariable) is { Length: > 0 } t ? t : BackendOptions.Deployed(context).Config.Storage.Table(VersionsTable.Key).Name;
+        var client = new AwsClientFactory(BackendOptions.Aws(context, "dynamodb")).CreateDynamoDB();
+        IConfigVersionRepository versions = new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: createTable);
+        return (new ConsoleStores(versions, configs, $"aws: dynamodb {table}"), client);
+    }
+
+    private static void Announce(CliContext context, WebApplication app, ConsoleStores stores, string? generatedToken)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var first = addresses.FirstOrDefault() ?? DefaultUrls;
+        context.WriteErrorLine($"tradai console on {string.Join(", ", addresses)} ({stores.Description}); Ctrl+C stops it");
+        if (generatedToken is not null)
+        {
+            context.WriteErrorLine($"{ConsoleOptions.TokenVariable} was not set; this run's token: {generatedToken}");
+            context.WriteErrorLine($"sign in: {first.TrimEnd('/')}/login?token={generatedToken}");
+        }
+        else
+        {
+            context.WriteErrorLine($"sign in: {first.TrimEnd('/')}/login?token=<{ConsoleOptions.TokenVariable}>");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using TradAI.Config.Web.Hosting;
+
+namespace TradAI.Config.Web.Tests.Support;
+
+/// <summary>One console (test host) on fresh stores per test class; tests use strategies of their own.</summary>
+public class ConsoleFixture<TBackend> : IAsyncLifetime
+    where TBackend : ConsoleBackend, new()
+{
+    public TBackend Backend { get; } = new();
+
+    public ConsoleFactory Factory { get; private set; } = null!;
+
+    public ConsoleStores Stores { get; private set; } = null!;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Stores = await Backend.OpenAsync();
+        Factory = new ConsoleFactory(Stores, ConsoleFactory.TestOptions());
+    }
+
+    /// <summary>A client that sends <paramref name="bearer"/> (none when null) and does not follow redirects.</summary>
+    public HttpClient Client(string? bearer = TestTokens.LocalToken)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        await Factory.DisposeAsync();
+        await Backend.DisposeAsync();
+    }
+}
