@@ -8,13 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TradAI.Cli.Output;
-using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Versioning;
-using TradAI.Config.Core.Versioning;
 using TradAI.Config.Local.Versioning;
 using TradAI.Config.Web;
 using TradAI.Config.Web.Hosting;
-using TradAI.Deployment.Tables;
 
 namespace TradAI.Cli.Commands;
 
@@ -105,10 +102,9 @@ internal static class ServeCommand
             return (new ConsoleStores(SqliteConfigVersionRepository.ForStore(folder), configs, $"local: {folder}"), null);
         }
 
-        table ??= context.GetEnvironmentVariable(VersionCommands.TableVariable) is { Length: > 0 } t ? t : BackendOptions.Deployed(context).Config.Storage.Table(VersionsTable.Key).Name;
-        var client = new AwsClientFactory(BackendOptions.Aws(context, "dynamodb")).CreateDynamoDB();
-        IConfigVersionRepository versions = new DynamoDbConfigVersionRepository(client, table, createTableIfMissing: createTable);
-        return (new ConsoleStores(versions, configs, $"aws: dynamodb {table}"), client);
+        var (name, _) = VersionCommands.ResolveTable(context, table);
+        var versions = DynamoDbConfigVersionRepository.Create(BackendOptions.Aws(context, "dynamodb"), name, createTableIfMissing: createTable);
+        return (new ConsoleStores(versions, configs, $"aws: dynamodb {name}"), versions);
     }
 
     private static void Announce(CliContext context, WebApplication app, ConsoleStores stores, string? generatedToken)

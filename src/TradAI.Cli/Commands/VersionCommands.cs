@@ -8,6 +8,7 @@ using TradAI.Config.Core.Versioning;
 using TradAI.Config.Local.Versioning;
 using TradAI.Deployment.Environments;
 using TradAI.Deployment.Tables;
+using TradAI.Infra.Model;
 
 namespace TradAI.Cli.Commands;
 
@@ -211,6 +212,21 @@ internal static class VersionCommands
 
     // ---- backends ----
 
+    /// <summary>
+    /// The versions table: <paramref name="option"/> (<c>--table</c>), else <c>TRADAI_VERSIONS_TABLE</c>, else the stacks'
+    /// table of <c>$TRADAI_ENV</c>; <c>Deployed</c> is that environment's config when the name came from it (null otherwise).
+    /// </summary>
+    internal static (string Table, InfraConfig? Deployed) ResolveTable(CliContext context, string? option)
+    {
+        if ((option ?? context.GetEnvironmentVariable(TableVariable)) is { Length: > 0 } table)
+        {
+            return (table, null);
+        }
+
+        var deployed = BackendOptions.Deployed(context).Config;
+        return (deployed.Storage.Table(VersionsTable.Key).Name, deployed);
+    }
+
     private static async Task<CommandOutput> WithServiceAsync(CliContext context, Func<ConfigVersionService, Task<CommandOutput>> body)
     {
         var result = context.Parse;
@@ -220,9 +236,7 @@ internal static class VersionCommands
         }
 
         var options = BackendOptions.Aws(context, "dynamodb");
-        var explicitTable = result.GetValue(TableOption) ?? (context.GetEnvironmentVariable(TableVariable) is { Length: > 0 } t ? t : null);
-        var deployed = explicitTable is null ? BackendOptions.Deployed(context).Config : null;
-        var table = explicitTable ?? deployed!.Storage.Table(VersionsTable.Key).Name;
+        var (table, deployed) = ResolveTable(context, result.GetValue(TableOption));
         var counter = new DynamoDbRequestCounter();
         using var client = counter.CreateCountingClient(new AwsClientFactory(options));
         try
