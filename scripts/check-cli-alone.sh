@@ -19,4 +19,8 @@ listed="$(./tradai version list momentum-btc -o json)"
 python3 -c 'import json, sys; v = json.load(sys.stdin)["versions"]; sys.exit(not (len(v) == 1 and v[0]["strategy_name"] == "momentum-btc"))' <<< "$listed" \
   || { echo "alone: version list did not list the new version: $listed" >&2; exit 1; }
 [ -f .tradai/versions.db ] || { echo "alone: no version store in $dir/.tradai" >&2; exit 1; }
+# Only `serve` needs the console companion: without it, a clear error and exit 5, not a crash.
+status=0; ./tradai serve 2> serve.err || status=$?
+[ "$status" -eq 5 ] && grep -q "tradai-console, which is missing" serve.err \
+  || { echo "alone: serve without tradai-console exited $status: $(cat serve.err)" >&2; exit 1; }
 echo "aot alone: ok (created and listed a version with only the executable in $dir)"

@@ -17,7 +17,7 @@ pack() { dotnet pack "$project" -c Release -o "$out" -nologo $(cli_msbuild_outpu
 
 cli_step "packing the pointer package TradAI.Cli"
 pack
-cli_step "packing TradAI.Cli.$rid with Native AOT (about 2 min on 2 cores)"
+cli_step "packing TradAI.Cli.$rid with Native AOT (tradai and tradai-console: about 4 min on 2 cores)"
 pack -r "$rid"
 cli_step "packing the framework-dependent fallback TradAI.Cli.any"
 pack -r any -p:PublishAot=false

@@ -19,6 +19,7 @@ namespace TradAI.Cli.Commands;
 /// <c>tradai serve</c>: the config console (JSON API + web pages) over the same stores the other commands use, on
 /// 127.0.0.1 unless <c>--urls</c> says otherwise. Local callers sign in with <c>TRADAI_CONSOLE_TOKEN</c> (generated and
 /// printed once on stderr when unset); in the cloud, JWTs of the user pool named by <c>--jwt-issuer</c>/<c>--jwt-audience</c>.
+/// The native <c>tradai</c> runs it in its companion <c>tradai-console</c> (<see cref="ConsoleProcess"/>).
 /// </summary>
 internal static class ServeCommand
 {
@@ -40,6 +41,12 @@ internal static class ServeCommand
             urls, table, createTable, issuer, audience,
         };
         cmd.WithBackendOptions();
+        if (!ConsoleProcess.InProcess)
+        {
+            // The Native AOT tradai: the console lives in tradai-console, which parses and checks this command line itself.
+            return cmd.WithAction(async (context, _) => new CommandOutput(null) { Lines = [], ExitCode = await ConsoleProcess.HandOverAsync(context).ConfigureAwait(false) });
+        }
+
         cmd.WithAction(async (context, ct) =>
         {
             var result = context.Parse;

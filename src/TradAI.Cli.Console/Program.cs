@@ -1,0 +1,4 @@
+using System.CommandLine;
+using TradAI.Cli;
+
+return await TradaiCli.RunAsync(args, new InvocationConfiguration());
