@@ -25,6 +25,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
     private readonly string _connectionString;
     private readonly string _readConnectionString;
+    private readonly string _busyTimeoutPragma;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
@@ -44,7 +45,11 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             Pooling = false,
             DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds),
         }.ToString();
-        _readConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        _busyTimeoutPragma = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};";
+
+        // Reads reuse pooled read-only connections (no write lock, no transaction survives a read: see ReadAsync): a
+        // console serving GET /active thousands of times a second must not open the file and parse the schema each time.
+        _readConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
     }
 
     /// <summary>The repository for a local store folder: <c>&lt;storeFolder&gt;/.tradai/versions.db</c>.</summary>
@@ -54,6 +59,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     public string DatabasePath { get; }
 
     public TimeSpan BusyTimeout { get; }
+
 
     public Task<ConfigVersionWrite> CreateAsync(NewConfigVersion request, CancellationToken cancellationToken = default)
     {
@@ -114,23 +120,39 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<StrategyVersionSummary>>(async (connection, ct) =>
         {
-            // One read transaction: the counts and the active versions are of the same snapshot.
+            // One read transaction: the counts and the active versions are of the same snapshot. It ends here whatever
+            // happens, so the pooled connection never goes back holding an old snapshot.
             await ExecuteAsync(connection, "BEGIN", ct).ConfigureAwait(false);
-            var active = (await QueryAsync(connection, $"SELECT {Columns} FROM config_versions WHERE status = 'active'", ct).ConfigureAwait(false))
-                .ToDictionary(v => v.StrategyName, StringComparer.Ordinal);
-            await using var command = Command(connection, """
-                SELECT strategy_name, COUNT(*), SUM(status = 'draft') FROM config_versions
-                GROUP BY strategy_name ORDER BY strategy_name COLLATE BINARY
-                """, []);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            var summaries = new List<StrategyVersionSummary>();
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            try
             {
-                var name = reader.GetString(0);
-                summaries.Add(new StrategyVersionSummary(name, active.GetValueOrDefault(name), checked((int)reader.GetInt64(1)), checked((int)reader.GetInt64(2))));
-            }
+                var active = (await QueryAsync(connection, $"SELECT {Columns} FROM config_versions WHERE status = 'active'", ct).ConfigureAwait(false))
+                    .ToDictionary(v => v.StrategyName, StringComparer.Ordinal);
+                await using var command = Command(connection, """
+                    SELECT strategy_name, COUNT(*), SUM(status = 'draft') FROM config_versions
+                    GROUP BY strategy_name ORDER BY strategy_name COLLATE BINARY
+                    """, []);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var summaries = new List<StrategyVersionSummary>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var name = reader.GetString(0);
+                    summaries.Add(new StrategyVersionSummary(name, active.GetValueOrDefault(name), checked((int)reader.GetInt64(1)), checked((int)reader.GetInt64(2))));
+                }
 
-            return summaries;
+                return summaries;
+            }
+            finally
+            {
+                try
+                {
+                    await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (SqliteException)
+                {
+                    // The connection is broken; what the body threw is the error to report.
+                    SqliteConnection.ClearPool(connection);
+                }
+            }
         }, [], cancellationToken);
 
     public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
@@ -308,7 +330,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             return NeverWritten() ? whenEmpty : throw new ExternalServiceException("filesystem", $"version store {InputSanitizer.Sanitize(DatabasePath)}: cannot open it (its folder is not a folder)");
         }
 
-        await using var connection = await OpenAsync(_readConnectionString, ct).ConfigureAwait(false);
+        await using var connection = await OpenAsync(_readConnectionString, readOnly: true, ct).ConfigureAwait(false);
         try
         {
             var version = (long)(await ScalarAsync(connection, "PRAGMA user_version", ct).ConfigureAwait(false) ?? 0L);
@@ -352,16 +374,16 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             await InitializeAsync(ct).ConfigureAwait(false);
         }
 
-        return await OpenAsync(_connectionString, ct).ConfigureAwait(false);
+        return await OpenAsync(_connectionString, readOnly: false, ct).ConfigureAwait(false);
     }
 
-    private async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
+    private async Task<SqliteConnection> OpenAsync(string connectionString, bool readOnly, CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;", ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, readOnly ? _busyTimeoutPragma : $"{_busyTimeoutPragma} PRAGMA synchronous = FULL;", ct).ConfigureAwait(false);
             return connection;
         }
         catch (SqliteException ex)
@@ -402,7 +424,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             try
             {
                 await connection.OpenAsync(ct).ConfigureAwait(false);
-                await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}", ct).ConfigureAwait(false);
+                await ExecuteAsync(connection, _busyTimeoutPragma, ct).ConfigureAwait(false);
 
                 // WAL: readers never block the writer and a killed writer leaves the last committed state.
                 await ExecuteAsync(connection, "PRAGMA journal_mode = WAL", ct).ConfigureAwait(false);
