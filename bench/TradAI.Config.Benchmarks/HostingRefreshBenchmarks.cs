@@ -137,7 +137,8 @@ public class HostingRefreshBenchmarks
             throw new NotSupportedException();
 
         public Task<ConfigVersionWrite> ActivateAsync(
-            string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default) =>
+            string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null,
+            string? deployedBy = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
         public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -43,6 +43,8 @@ internal static class VersionCommands
 
     private static readonly Option<string?> CreatedByOption = new("--created-by") { Description = "Who creates the version (default: the OS user name)" };
 
+    private static readonly Option<string?> DeployedByOption = new("--deployed-by") { Description = "Who activates the version, recorded as deployed_by (default: the OS user name)" };
+
     public static Command Create()
     {
         var version = new Command("version", "Content-addressed config versions: create, list, activate, deprecate, diff, roll back")
@@ -109,11 +111,11 @@ internal static class VersionCommands
                 ("next_token", page.ContinuationToken));
             var rows = page.Items.Select(v => (IReadOnlyList<StyledText>)
             [
-                v.ConfigId, StatusText(v.Status), Time(v.CreatedAt), v.CreatedBy, v.DeployedAt is { } d ? Time(d) : "-", v.SupersededBy ?? "-",
+                v.ConfigId, StatusText(v.Status), Time(v.CreatedAt), v.CreatedBy, v.DeployedAt is { } d ? Time(d) : "-", v.DeployedBy ?? "-", v.SupersededBy ?? "-",
             ]);
             return new CommandOutput(doc)
             {
-                Table = new TableView(["Config id", "Status", "Created", "By", "Deployed", "Superseded by"], [.. rows])
+                Table = new TableView(["Config id", "Status", "Created", "Created by", "Deployed", "Deployed by", "Superseded by"], [.. rows])
                 {
                     Notes = page.ContinuationToken is { } token ? [$"more: --next-token {token}"] : [],
                 },
@@ -137,9 +139,10 @@ internal static class VersionCommands
         }));
 
     private static Command ActivateCommand() =>
-        new Command("activate", "Activate a draft; the previously active version is deprecated in the same atomic step") { StrategyArgument, ConfigIdArgument }.WithAction((context, ct) => WithServiceAsync(context, async service =>
+        new Command("activate", "Activate a draft; the previously active version is deprecated in the same atomic step") { StrategyArgument, ConfigIdArgument, DeployedByOption }.WithAction((context, ct) => WithServiceAsync(context, async service =>
         {
-            var write = await service.ActivateAsync(context.Parse.GetValue(StrategyArgument)!, context.Parse.GetValue(ConfigIdArgument)!, ct).ConfigureAwait(false);
+            var write = await service.ActivateAsync(
+                context.Parse.GetValue(StrategyArgument)!, context.Parse.GetValue(ConfigIdArgument)!, User(context, DeployedByOption), expectedActive: null, ct).ConfigureAwait(false);
             return WriteOutput(write, $"activated {write.Version.ConfigId}" + (write.Deprecated is { } d ? $"; deprecated {d.ConfigId}" : string.Empty));
         }));
 
@@ -288,6 +291,7 @@ internal static class VersionCommands
             ("created_by", v.CreatedBy),
             ("created_at", Time(v.CreatedAt)),
             ("deployed_at", v.DeployedAt is { } d ? Time(d) : null),
+            ("deployed_by", v.DeployedBy),
             ("deprecated_at", v.DeprecatedAt is { } x ? Time(x) : null),
             ("superseded_by", v.SupersededBy),
             ("ttl", v.Ttl));
@@ -303,7 +307,10 @@ internal static class VersionCommands
         _ => "grey",
     });
 
-    private static string CreatedBy(CliContext context) =>
-        context.Parse.GetValue(CreatedByOption) is { Length: > 0 } by ? by
+    private static string CreatedBy(CliContext context) => User(context, CreatedByOption);
+
+    /// <summary>The user an option names, else the OS user name.</summary>
+    private static string User(CliContext context, Option<string?> option) =>
+        context.Parse.GetValue(option) is { Length: > 0 } by ? by
         : Environment.UserName is { Length: > 0 } user ? user : "tradai-cli";
 }

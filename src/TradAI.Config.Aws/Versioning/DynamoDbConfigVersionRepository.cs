@@ -75,8 +75,9 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
     }
 
     public Task<ConfigVersionWrite> ActivateAsync(
-        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default) =>
-        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, validate, expectedActive, ct), cancellationToken);
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null,
+        string? deployedBy = null, CancellationToken cancellationToken = default) =>
+        WithTableAsync(ct => ActivateCoreAsync(strategyName, configId, at, validate, expectedActive, deployedBy, ct), cancellationToken);
 
     public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) =>
         WithTableAsync(ListStrategiesCoreAsync, cancellationToken);
@@ -113,7 +114,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
                     return new ConfigVersionWrite(existing, Created: false);
                 }
 
-                var plan = PlanActivation(existing, state, request.CreatedAt);
+                var plan = PlanActivation(existing, state, request.CreatedAt, request.CreatedBy);
                 if (await TryTransactAsync(plan.Items, "activate a config version", cancellationToken).ConfigureAwait(false))
                 {
                     return new ConfigVersionWrite(plan.Activated, Created: false, plan.Deprecated);
@@ -124,7 +125,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
 
             var draft = ConfigVersion.CreateDraft(
                 request.StrategyName, state.NextVersionNumber, request.ConfigHash, request.ConfigData, request.CreatedBy, request.CreatedAt);
-            var version = request.Activate ? draft.WithStatus(ConfigVersionStatus.Active, request.CreatedAt) : draft;
+            var version = request.Activate ? draft.WithStatus(ConfigVersionStatus.Active, request.CreatedAt, deployedBy: request.CreatedBy) : draft;
             var deprecated = request.Activate ? state.Active?.WithStatus(ConfigVersionStatus.Deprecated, request.CreatedAt, version.ConfigId) : null;
 
             var items = new List<TransactWriteItem>
@@ -222,7 +223,8 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
     }
 
     private async Task<ConfigVersionWrite> ActivateCoreAsync(
-        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate, ActivePrecondition? expectedActive, CancellationToken cancellationToken)
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate, ActivePrecondition? expectedActive, string? deployedBy,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -240,7 +242,7 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
             // Checked on the state the transaction is conditioned on (active_config_id), before the transition rules.
             expectedActive?.Check(strategyName, state.Active);
             ConfigVersion.CheckActivation(target, at, validate);
-            var plan = PlanActivation(target, state, at);
+            var plan = PlanActivation(target, state, at, deployedBy);
             if (await TryTransactAsync(plan.Items, "activate a config version", cancellationToken).ConfigureAwait(false))
             {
                 return new ConfigVersionWrite(plan.Activated, Created: false, plan.Deprecated);
@@ -331,9 +333,20 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
 
     private sealed record ActivationPlan(ConfigVersion Activated, ConfigVersion? Deprecated, List<TransactWriteItem> Items);
 
-    private ActivationPlan PlanActivation(ConfigVersion target, StrategyState state, DateTimeOffset at)
+    private ActivationPlan PlanActivation(ConfigVersion target, StrategyState state, DateTimeOffset at, string? deployedBy)
     {
-        var activated = target.WithStatus(ConfigVersionStatus.Active, at); // ConflictException unless draft
+        var activated = target.WithStatus(ConfigVersionStatus.Active, at, deployedBy: deployedBy); // ConflictException unless draft
+        var activation = new Dictionary<string, AttributeValue>
+        {
+            [":active"] = new() { S = ConfigVersionStatusNames.Active },
+            [":draft"] = new() { S = ConfigVersionStatusNames.Draft },
+            [":at"] = new() { S = DynamoDbVersionItems.FormatTime(activated.DeployedAt!.Value) },
+        };
+        if (activated.DeployedBy is { } by)
+        {
+            activation[":by"] = new() { S = by };
+        }
+
         var deprecated = state.Active?.WithStatus(ConfigVersionStatus.Deprecated, at, activated.ConfigId);
         var items = new List<TransactWriteItem>
         {
@@ -343,15 +356,10 @@ public sealed class DynamoDbConfigVersionRepository : IConfigVersionRepository, 
                 {
                     TableName = TableName,
                     Key = DynamoDbVersionItems.Key(target.StrategyName, target.ConfigId),
-                    UpdateExpression = "SET #status = :active, deployed_at = :at",
+                    UpdateExpression = $"SET #status = :active, {A.DeployedAt} = :at" + (activated.DeployedBy is null ? string.Empty : $", {A.DeployedBy} = :by"),
                     ConditionExpression = "#status = :draft",
                     ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = A.Status },
-                    ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                    {
-                        [":active"] = new() { S = ConfigVersionStatusNames.Active },
-                        [":draft"] = new() { S = ConfigVersionStatusNames.Draft },
-                        [":at"] = new() { S = DynamoDbVersionItems.FormatTime(activated.DeployedAt!.Value) },
-                    },
+                    ExpressionAttributeValues = activation,
                 },
             },
         };

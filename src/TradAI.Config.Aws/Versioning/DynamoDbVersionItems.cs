@@ -45,6 +45,11 @@ internal static class DynamoDbVersionItems
             item[A.DeployedAt] = new AttributeValue { S = FormatTime(deployed) };
         }
 
+        if (v.DeployedBy is { } deployedBy)
+        {
+            item[A.DeployedBy] = new AttributeValue { S = deployedBy };
+        }
+
         if (v.DeprecatedAt is { } deprecated)
         {
             item[A.DeprecatedAt] = new AttributeValue { S = FormatTime(deprecated) };
@@ -75,6 +80,7 @@ internal static class DynamoDbVersionItems
         CreatedBy = Required(item, A.CreatedBy).S,
         CreatedAt = ParseTime(Required(item, A.CreatedAt).S),
         DeployedAt = item.TryGetValue(A.DeployedAt, out var d) ? ParseTime(d.S) : null,
+        DeployedBy = item.TryGetValue(A.DeployedBy, out var by) ? by.S : null,
         DeprecatedAt = item.TryGetValue(A.DeprecatedAt, out var dep) ? ParseTime(dep.S) : null,
         SupersededBy = item.TryGetValue(A.SupersededBy, out var s) ? s.S : null,
         Ttl = item.TryGetValue(A.Ttl, out var t) ? long.Parse(t.N, NumberStyles.Integer, CultureInfo.InvariantCulture) : null,

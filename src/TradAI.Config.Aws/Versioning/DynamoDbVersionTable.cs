@@ -33,6 +33,9 @@ public static class DynamoDbVersionTable
         public const string CreatedBy = "created_by";
         public const string CreatedAt = "created_at";
         public const string DeployedAt = "deployed_at";
+
+        /// <summary>Who activated the version; absent when no one was recorded (and on items written before it was).</summary>
+        public const string DeployedBy = "deployed_by";
         public const string DeprecatedAt = "deprecated_at";
         public const string SupersededBy = "superseded_by";
         public const string Ttl = VersionsTable.KeyNames.Ttl;

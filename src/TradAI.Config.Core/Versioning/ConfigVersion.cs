@@ -39,6 +39,9 @@ public sealed record ConfigVersion
     /// <summary>When it became active; set on the transition to <see cref="ConfigVersionStatus.Active"/>.</summary>
     public DateTimeOffset? DeployedAt { get; init; }
 
+    /// <summary>Who activated it, set with <see cref="DeployedAt"/>; null when not recorded (an activation that named no one).</summary>
+    public string? DeployedBy { get; init; }
+
     /// <summary>When it was deprecated.</summary>
     public DateTimeOffset? DeprecatedAt { get; init; }
 
@@ -102,11 +105,17 @@ public sealed record ConfigVersion
     }
 
     /// <summary>
-    /// The immutable update: a copy in status <paramref name="next"/> with the timestamps the transition sets
-    /// (<see cref="DeployedAt"/> on activation; <see cref="DeprecatedAt"/>, <see cref="SupersededBy"/> and <see cref="Ttl"/> on deprecation).
+    /// The immutable update: a copy in status <paramref name="next"/> with the fields the transition sets
+    /// (<see cref="DeployedAt"/> and <see cref="DeployedBy"/> on activation; <see cref="DeprecatedAt"/>, <see cref="SupersededBy"/>
+    /// and <see cref="Ttl"/> on deprecation).
     /// </summary>
+    /// <param name="next">The status to move to.</param>
+    /// <param name="at">When the transition happens.</param>
+    /// <param name="supersededBy">On deprecation by an activation: the id of the version that replaces this one.</param>
+    /// <param name="deployedBy">On activation: who activates it (checked like <see cref="CreatedBy"/>); null records no one.</param>
     /// <exception cref="ConflictException">The transition is not draft→active, draft→deprecated or active→deprecated; nothing changes.</exception>
-    public ConfigVersion WithStatus(ConfigVersionStatus next, DateTimeOffset at, string? supersededBy = null)
+    /// <exception cref="ConfigValidationException"><paramref name="deployedBy"/> is empty, too long or has control characters.</exception>
+    public ConfigVersion WithStatus(ConfigVersionStatus next, DateTimeOffset at, string? supersededBy = null, string? deployedBy = null)
     {
         if (!CanTransitionTo(next))
         {
@@ -117,7 +126,7 @@ public sealed record ConfigVersion
 
         var utc = at.ToUniversalTime();
         return next == ConfigVersionStatus.Active
-            ? this with { Status = next, DeployedAt = utc }
+            ? this with { Status = next, DeployedAt = utc, DeployedBy = deployedBy is null ? null : ValidateDeployedBy(deployedBy) }
             : this with { Status = next, DeprecatedAt = utc, SupersededBy = supersededBy, Ttl = TtlFor(utc) };
     }
 
@@ -126,18 +135,25 @@ public sealed record ConfigVersion
 
     /// <summary>Checks a created-by value: 1–200 printable characters.</summary>
     /// <exception cref="ConfigValidationException">It is empty, too long or has control characters.</exception>
-    public static string ValidateCreatedBy(string? createdBy)
+    public static string ValidateCreatedBy(string? createdBy) => ValidateUser(createdBy, "created_by");
+
+    /// <summary>Checks a deployed-by value, as <see cref="ValidateCreatedBy"/> does.</summary>
+    /// <exception cref="ConfigValidationException">It is empty, too long or has control characters.</exception>
+    public static string ValidateDeployedBy(string? deployedBy) => ValidateUser(deployedBy, "deployed_by");
+
+    /// <summary>A user or system name as versions record it (<c>created_by</c>, <c>deployed_by</c>): 1–200 printable characters.</summary>
+    private static string ValidateUser(string? user, string field)
     {
-        if (string.IsNullOrWhiteSpace(createdBy))
+        if (string.IsNullOrWhiteSpace(user))
         {
-            throw new ConfigValidationException("created_by", "created_by is empty");
+            throw new ConfigValidationException(field, $"{field} is empty");
         }
 
-        if (createdBy.Length > 200 || createdBy.Any(char.IsControl))
+        if (user.Length > 200 || user.Any(char.IsControl))
         {
-            throw new ConfigValidationException("created_by", "created_by must be at most 200 printable characters");
+            throw new ConfigValidationException(field, $"{field} must be at most 200 printable characters");
         }
 
-        return createdBy;
+        return user;
     }
 }

@@ -110,11 +110,28 @@ public sealed class ConfigVersionService
     /// <exception cref="PreconditionFailedException">Another version is active than expected; nothing changed.</exception>
     /// <exception cref="ConflictException">The version is active or deprecated already.</exception>
     /// <exception cref="ConfigValidationException">The draft's content does not validate.</exception>
-    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, ActivePrecondition? expectedActive, CancellationToken cancellationToken = default)
+    public Task<ConfigVersionWrite> ActivateAsync(string strategyName, string configId, ActivePrecondition? expectedActive, CancellationToken cancellationToken = default) =>
+        ActivateAsync(strategyName, configId, deployedBy: null, expectedActive, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ActivateAsync(string, string, ActivePrecondition?, CancellationToken)"/>, recording <paramref name="deployedBy"/>
+    /// (the user or system that activates) as the version's <c>deployed_by</c>; null records no one.
+    /// </summary>
+    /// <exception cref="NotFoundException">No such version.</exception>
+    /// <exception cref="PreconditionFailedException">Another version is active than expected; nothing changed.</exception>
+    /// <exception cref="ConflictException">The version is active or deprecated already.</exception>
+    /// <exception cref="ConfigValidationException">The draft's content does not validate, or <paramref name="deployedBy"/> is not a valid name.</exception>
+    public Task<ConfigVersionWrite> ActivateAsync(
+        string strategyName, string configId, string? deployedBy, ActivePrecondition? expectedActive, CancellationToken cancellationToken = default)
     {
         StrategyNames.Validate(strategyName);
         ConfigVersionId.Validate(configId);
-        return _repository.ActivateAsync(strategyName, configId, _time.GetUtcNow(), v => Validate(v.ConfigData, v.ConfigId), expectedActive, cancellationToken);
+        if (deployedBy is not null)
+        {
+            ConfigVersion.ValidateDeployedBy(deployedBy);
+        }
+
+        return _repository.ActivateAsync(strategyName, configId, _time.GetUtcNow(), v => Validate(v.ConfigData, v.ConfigId), expectedActive, deployedBy, cancellationToken);
     }
 
     /// <summary>Every strategy that has versions, by name, with its active version and how many versions and drafts it has.</summary>
@@ -133,7 +150,7 @@ public sealed class ConfigVersionService
 
     /// <summary>
     /// Brings back the content of <paramref name="toConfigId"/> (any status): a new version with that content is created
-    /// and activated atomically. If a draft already holds that content it is activated instead; if the active version
+    /// and activated atomically, <paramref name="createdBy"/> recorded as its creator and deployer. If a draft already holds that content it is activated instead; if the active version
     /// holds it, nothing changes.
     /// </summary>
     /// <exception cref="NotFoundException">No such version.</exception>

@@ -32,12 +32,14 @@ public interface IConfigVersionRepository
     /// <param name="at">The activation time.</param>
     /// <param name="validate">Runs on the draft as read, before anything is written (throw to refuse it); no extra request.</param>
     /// <param name="expectedActive">The active version the caller saw; checked in the same atomic step, before the transition; null for no check.</param>
+    /// <param name="deployedBy">Who activates it, recorded as <c>deployed_by</c>; null records no one.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <exception cref="Errors.NotFoundException">No such version.</exception>
     /// <exception cref="Errors.PreconditionFailedException">Another version is active than <paramref name="expectedActive"/> says; nothing changed.</exception>
     /// <exception cref="Errors.ConflictException">The version is not a draft.</exception>
     Task<ConfigVersionWrite> ActivateAsync(
-        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default);
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null,
+        string? deployedBy = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every strategy that has versions, ordered by name, with its active version and counts (one consistent read where the store allows).</summary>
     Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default);

@@ -19,12 +19,17 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     public const string DefaultRelativePath = ".tradai/versions.db";
 
     private const string Columns =
-        "strategy_name, config_id, config_hash, config_data, status, version_number, created_by, created_at, deployed_at, deprecated_at, superseded_by, ttl";
+        "strategy_name, config_id, config_hash, config_data, status, version_number, created_by, created_at, deployed_at, deprecated_at, superseded_by, ttl, deployed_by";
+
+    // What reads select from a store still on schema 1 (before deployed_by), which reads never upgrade: the first write does.
+    private const string ColumnsV1 =
+        "strategy_name, config_id, config_hash, config_data, status, version_number, created_by, created_at, deployed_at, deprecated_at, superseded_by, ttl, NULL AS deployed_by";
 
     private const string TokenPrefix = "sqlite1:";
 
     private readonly string _connectionString;
     private readonly string _readConnectionString;
+    private readonly string _busyTimeoutPragma;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private volatile bool _initialized;
 
@@ -44,7 +49,11 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             Pooling = false,
             DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds),
         }.ToString();
-        _readConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
+        _busyTimeoutPragma = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds};";
+
+        // Reads reuse pooled read-only connections (no write lock, no transaction survives a read: see ReadAsync): a
+        // console serving GET /active thousands of times a second must not open the file and parse the schema each time.
+        _readConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
     }
 
     /// <summary>The repository for a local store folder: <c>&lt;storeFolder&gt;/.tradai/versions.db</c>.</summary>
@@ -54,6 +63,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     public string DatabasePath { get; }
 
     public TimeSpan BusyTimeout { get; }
+
 
     public Task<ConfigVersionWrite> CreateAsync(NewConfigVersion request, CancellationToken cancellationToken = default)
     {
@@ -80,7 +90,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
                     return new ConfigVersionWrite(existing, Created: false);
                 }
 
-                var (activated, deprecated) = await ActivateInTransactionAsync(connection, existing, request.CreatedAt, ct).ConfigureAwait(false);
+                var (activated, deprecated) = await ActivateInTransactionAsync(connection, existing, request.CreatedAt, request.CreatedBy, ct).ConfigureAwait(false);
                 return new ConfigVersionWrite(activated, Created: false, deprecated);
             }
 
@@ -99,46 +109,62 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
                 return new ConfigVersionWrite(draft, Created: true);
             }
 
-            var (active, previous) = await ActivateInTransactionAsync(connection, draft, request.CreatedAt, ct).ConfigureAwait(false);
+            var (active, previous) = await ActivateInTransactionAsync(connection, draft, request.CreatedAt, request.CreatedBy, ct).ConfigureAwait(false);
             return new ConfigVersionWrite(active, Created: true, previous);
         }, cancellationToken);
     }
 
     public Task<ConfigVersion?> GetAsync(string strategyName, string configId, CancellationToken cancellationToken = default) =>
-        ReadAsync((connection, ct) => QuerySingleAsync(connection,
-            $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND config_id = $id", ct, ("$s", strategyName), ("$id", configId)), null, cancellationToken);
+        ReadAsync((connection, columns, ct) => QuerySingleAsync(connection,
+            $"SELECT {columns} FROM config_versions WHERE strategy_name = $s AND config_id = $id", ct, ("$s", strategyName), ("$id", configId)), null, cancellationToken);
 
     public Task<ConfigVersion?> GetActiveAsync(string strategyName, CancellationToken cancellationToken = default) =>
-        ReadAsync((connection, ct) => ActiveAsync(connection, strategyName, ct), null, cancellationToken);
+        ReadAsync((connection, columns, ct) => ActiveAsync(connection, strategyName, ct, columns), null, cancellationToken);
 
     public Task<IReadOnlyList<StrategyVersionSummary>> ListStrategiesAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<StrategyVersionSummary>>(async (connection, ct) =>
+        ReadAsync<IReadOnlyList<StrategyVersionSummary>>(async (connection, columns, ct) =>
         {
-            // One read transaction: the counts and the active versions are of the same snapshot.
+            // One read transaction: the counts and the active versions are of the same snapshot. It ends here whatever
+            // happens, so the pooled connection never goes back holding an old snapshot.
             await ExecuteAsync(connection, "BEGIN", ct).ConfigureAwait(false);
-            var active = (await QueryAsync(connection, $"SELECT {Columns} FROM config_versions WHERE status = 'active'", ct).ConfigureAwait(false))
-                .ToDictionary(v => v.StrategyName, StringComparer.Ordinal);
-            await using var command = Command(connection, """
-                SELECT strategy_name, COUNT(*), SUM(status = 'draft') FROM config_versions
-                GROUP BY strategy_name ORDER BY strategy_name COLLATE BINARY
-                """, []);
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            var summaries = new List<StrategyVersionSummary>();
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            try
             {
-                var name = reader.GetString(0);
-                summaries.Add(new StrategyVersionSummary(name, active.GetValueOrDefault(name), checked((int)reader.GetInt64(1)), checked((int)reader.GetInt64(2))));
-            }
+                var active = (await QueryAsync(connection, $"SELECT {columns} FROM config_versions WHERE status = 'active'", ct).ConfigureAwait(false))
+                    .ToDictionary(v => v.StrategyName, StringComparer.Ordinal);
+                await using var command = Command(connection, """
+                    SELECT strategy_name, COUNT(*), SUM(status = 'draft') FROM config_versions
+                    GROUP BY strategy_name ORDER BY strategy_name COLLATE BINARY
+                    """, []);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var summaries = new List<StrategyVersionSummary>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var name = reader.GetString(0);
+                    summaries.Add(new StrategyVersionSummary(name, active.GetValueOrDefault(name), checked((int)reader.GetInt64(1)), checked((int)reader.GetInt64(2))));
+                }
 
-            return summaries;
+                return summaries;
+            }
+            finally
+            {
+                try
+                {
+                    await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (SqliteException)
+                {
+                    // The connection is broken; what the body threw is the error to report.
+                    SqliteConnection.ClearPool(connection);
+                }
+            }
         }, [], cancellationToken);
 
     public Task<ConfigVersionPage> ListAsync(string strategyName, ConfigVersionStatus? status, int limit, string? continuationToken, CancellationToken cancellationToken = default)
     {
         var before = continuationToken is null ? (int?)null : VersionPageToken.Parse(TokenPrefix, continuationToken, strategyName, status);
-        return ReadAsync(async (connection, ct) =>
+        return ReadAsync(async (connection, columns, ct) =>
         {
-            var sql = new StringBuilder($"SELECT {Columns} FROM config_versions WHERE strategy_name = $s");
+            var sql = new StringBuilder($"SELECT {columns} FROM config_versions WHERE strategy_name = $s");
             if (status is not null)
             {
                 sql.Append(" AND status = $status");
@@ -163,7 +189,8 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     }
 
     public Task<ConfigVersionWrite> ActivateAsync(
-        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null, CancellationToken cancellationToken = default) =>
+        string strategyName, string configId, DateTimeOffset at, Action<ConfigVersion>? validate = null, ActivePrecondition? expectedActive = null,
+        string? deployedBy = null, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, ct) =>
         {
             var target = await RequireAsync(connection, strategyName, configId, ct).ConfigureAwait(false);
@@ -171,7 +198,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             // The precondition comes before the transition rules (RFC 9110 §13.2.2), under the same write lock as the change.
             expectedActive?.Check(strategyName, await ActiveAsync(connection, strategyName, ct).ConfigureAwait(false));
             ConfigVersion.CheckActivation(target, at, validate);
-            var (activated, deprecated) = await ActivateInTransactionAsync(connection, target, at, ct).ConfigureAwait(false);
+            var (activated, deprecated) = await ActivateInTransactionAsync(connection, target, at, deployedBy, ct).ConfigureAwait(false);
             return new ConfigVersionWrite(activated, Created: false, deprecated);
         }, cancellationToken);
 
@@ -186,7 +213,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
     /// <summary>Runs <c>PRAGMA integrity_check</c> and <c>foreign_key_check</c>; returns the problems found (empty when healthy).</summary>
     public Task<IReadOnlyList<string>> CheckIntegrityAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<string>>(async (connection, ct) =>
+        ReadAsync<IReadOnlyList<string>>(async (connection, _, ct) =>
         {
             var problems = new List<string>();
             await using var command = connection.CreateCommand();
@@ -207,9 +234,9 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     // ---- transaction plumbing ----
 
     private async Task<(ConfigVersion Activated, ConfigVersion? Deprecated)> ActivateInTransactionAsync(
-        SqliteConnection connection, ConfigVersion target, DateTimeOffset at, CancellationToken ct)
+        SqliteConnection connection, ConfigVersion target, DateTimeOffset at, string? deployedBy, CancellationToken ct)
     {
-        var activated = target.WithStatus(ConfigVersionStatus.Active, at); // throws ConflictException unless draft
+        var activated = target.WithStatus(ConfigVersionStatus.Active, at, deployedBy: deployedBy); // throws ConflictException unless draft
         var previous = await ActiveAsync(connection, target.StrategyName, ct).ConfigureAwait(false);
         ConfigVersion? deprecated = null;
         if (previous is not null)
@@ -223,8 +250,8 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         return (activated, deprecated);
     }
 
-    private static Task<ConfigVersion?> ActiveAsync(SqliteConnection connection, string strategyName, CancellationToken ct) =>
-        QuerySingleAsync(connection, $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND status = 'active'", ct, ("$s", strategyName));
+    private static Task<ConfigVersion?> ActiveAsync(SqliteConnection connection, string strategyName, CancellationToken ct, string columns = Columns) =>
+        QuerySingleAsync(connection, $"SELECT {columns} FROM config_versions WHERE strategy_name = $s AND status = 'active'", ct, ("$s", strategyName));
 
     private static async Task<ConfigVersion> RequireAsync(SqliteConnection connection, string strategyName, string configId, CancellationToken ct) =>
         await QuerySingleAsync(connection, $"SELECT {Columns} FROM config_versions WHERE strategy_name = $s AND config_id = $id", ct,
@@ -235,10 +262,10 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     {
         var changed = await ExecuteAsync(connection, """
             UPDATE config_versions
-               SET status = $status, deployed_at = $deployed, deprecated_at = $deprecated, superseded_by = $superseded, ttl = $ttl
+               SET status = $status, deployed_at = $deployed, deployed_by = $deployedBy, deprecated_at = $deprecated, superseded_by = $superseded, ttl = $ttl
              WHERE strategy_name = $s AND config_id = $id AND status = $expected
             """, ct,
-            ("$status", next.Status.ToWire()), ("$deployed", FormatTime(next.DeployedAt)), ("$deprecated", FormatTime(next.DeprecatedAt)),
+            ("$status", next.Status.ToWire()), ("$deployed", FormatTime(next.DeployedAt)), ("$deployedBy", next.DeployedBy), ("$deprecated", FormatTime(next.DeprecatedAt)),
             ("$superseded", next.SupersededBy), ("$ttl", next.Ttl), ("$s", next.StrategyName), ("$id", next.ConfigId), ("$expected", expected.ToWire()))
             .ConfigureAwait(false);
         if (changed != 1)
@@ -249,10 +276,10 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     }
 
     private static Task InsertAsync(SqliteConnection connection, ConfigVersion v, string canonicalJson, CancellationToken ct) =>
-        ExecuteAsync(connection, $"INSERT INTO config_versions ({Columns}) VALUES ($s, $id, $h, $data, $status, $n, $by, $created, $deployed, $deprecated, $superseded, $ttl)", ct,
+        ExecuteAsync(connection, $"INSERT INTO config_versions ({Columns}) VALUES ($s, $id, $h, $data, $status, $n, $by, $created, $deployed, $deprecated, $superseded, $ttl, $deployedBy)", ct,
             ("$s", v.StrategyName), ("$id", v.ConfigId), ("$h", v.ConfigHash), ("$data", canonicalJson), ("$status", v.Status.ToWire()),
             ("$n", v.VersionNumber), ("$by", v.CreatedBy), ("$created", FormatTime(v.CreatedAt)), ("$deployed", FormatTime(v.DeployedAt)),
-            ("$deprecated", FormatTime(v.DeprecatedAt)), ("$superseded", v.SupersededBy), ("$ttl", v.Ttl));
+            ("$deprecated", FormatTime(v.DeprecatedAt)), ("$superseded", v.SupersededBy), ("$ttl", v.Ttl), ("$deployedBy", v.DeployedBy));
 
     private async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> body, CancellationToken ct)
     {
@@ -301,14 +328,14 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
     // Reads never write: a read-only connection, and a store that was never written answers like an empty one
     // (so `version list` on a fresh folder creates no file and a read leaves versions.db byte for byte as it was).
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> body, T whenEmpty, CancellationToken ct)
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, string, CancellationToken, Task<T>> body, T whenEmpty, CancellationToken ct)
     {
         if (!File.Exists(DatabasePath))
         {
             return NeverWritten() ? whenEmpty : throw new ExternalServiceException("filesystem", $"version store {InputSanitizer.Sanitize(DatabasePath)}: cannot open it (its folder is not a folder)");
         }
 
-        await using var connection = await OpenAsync(_readConnectionString, ct).ConfigureAwait(false);
+        await using var connection = await OpenAsync(_readConnectionString, readOnly: true, ct).ConfigureAwait(false);
         try
         {
             var version = (long)(await ScalarAsync(connection, "PRAGMA user_version", ct).ConfigureAwait(false) ?? 0L);
@@ -318,7 +345,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             }
 
             CheckSchema(version);
-            return await body(connection, ct).ConfigureAwait(false);
+            return await body(connection, version < 2 ? ColumnsV1 : Columns, ct).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
@@ -352,16 +379,16 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             await InitializeAsync(ct).ConfigureAwait(false);
         }
 
-        return await OpenAsync(_connectionString, ct).ConfigureAwait(false);
+        return await OpenAsync(_connectionString, readOnly: false, ct).ConfigureAwait(false);
     }
 
-    private async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken ct)
+    private async Task<SqliteConnection> OpenAsync(string connectionString, bool readOnly, CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;", ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, readOnly ? _busyTimeoutPragma : $"{_busyTimeoutPragma} PRAGMA synchronous = FULL;", ct).ConfigureAwait(false);
             return connection;
         }
         catch (SqliteException ex)
@@ -402,7 +429,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
             try
             {
                 await connection.OpenAsync(ct).ConfigureAwait(false);
-                await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}", ct).ConfigureAwait(false);
+                await ExecuteAsync(connection, _busyTimeoutPragma, ct).ConfigureAwait(false);
 
                 // WAL: readers never block the writer and a killed writer leaves the last committed state.
                 await ExecuteAsync(connection, "PRAGMA journal_mode = WAL", ct).ConfigureAwait(false);
@@ -414,6 +441,11 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
                     await ExecuteAsync(connection, "BEGIN IMMEDIATE", ct).ConfigureAwait(false);
                     var version = (long)(await ScalarAsync(connection, "PRAGMA user_version", ct).ConfigureAwait(false) ?? 0L);
                     CheckSchema(version);
+                    for (var from = version; from is > 0 and < SqliteVersionSchema.Version; from++)
+                    {
+                        await ExecuteAsync(connection, SqliteVersionSchema.Upgrades[from], ct).ConfigureAwait(false);
+                    }
+
                     await ExecuteAsync(connection, SqliteVersionSchema.Ddl, ct).ConfigureAwait(false);
                     await ExecuteAsync(connection, $"PRAGMA user_version = {SqliteVersionSchema.Version}", ct).ConfigureAwait(false);
                     await ExecuteAsync(connection, "COMMIT", ct).ConfigureAwait(false);
@@ -497,6 +529,7 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
                 DeprecatedAt = reader.IsDBNull(9) ? null : ParseTime(reader.GetString(9)),
                 SupersededBy = reader.IsDBNull(10) ? null : reader.GetString(10),
                 Ttl = reader.IsDBNull(11) ? null : reader.GetInt64(11),
+                DeployedBy = reader.IsDBNull(12) ? null : reader.GetString(12),
             });
         }
 

@@ -8,8 +8,15 @@ namespace TradAI.Config.Local.Versioning;
 /// </summary>
 internal static class SqliteVersionSchema
 {
-    /// <summary>Stored in <c>PRAGMA user_version</c>; bump with a migration when the schema changes.</summary>
-    public const int Version = 1;
+    /// <summary>Stored in <c>PRAGMA user_version</c>; bump with an entry in <see cref="Upgrades"/> when the schema changes.</summary>
+    public const int Version = 2;
+
+    /// <summary>What brings a store from schema N to N + 1, by N. A new store gets <see cref="Ddl"/>, which is at <see cref="Version"/>.</summary>
+    public static readonly IReadOnlyDictionary<long, string> Upgrades = new Dictionary<long, string>
+    {
+        // 2: who activated each version.
+        [1] = "ALTER TABLE config_versions ADD COLUMN deployed_by TEXT;",
+    };
 
     public const string Ddl = """
         CREATE TABLE IF NOT EXISTS config_versions (
@@ -22,6 +29,7 @@ internal static class SqliteVersionSchema
             created_by     TEXT    NOT NULL,
             created_at     TEXT    NOT NULL,
             deployed_at    TEXT,
+            deployed_by    TEXT,
             deprecated_at  TEXT,
             superseded_by  TEXT,
             ttl            INTEGER,

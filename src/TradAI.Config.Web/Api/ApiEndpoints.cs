@@ -160,7 +160,7 @@ internal static class ApiEndpoints
     {
         var strategy = ApiInputs.Strategy(name);
         var config = await ApiInputs.ReadConfigAsync(context.Request, options.Input, ct).ConfigureAwait(false);
-        var write = await catalog.Versions.CreateAsync(strategy, config, ConsoleUser.CreatedBy(context.User), ct).ConfigureAwait(false);
+        var write = await catalog.Versions.CreateAsync(strategy, config, ConsoleUser.Name(context.User), ct).ConfigureAwait(false);
         var version = write.Version;
         context.Response.Headers.ETag = ApiInputs.EntityTag(version);
         if (write.Created)
@@ -178,7 +178,7 @@ internal static class ApiEndpoints
     {
         var strategy = ApiInputs.Strategy(name);
         var configId = ApiInputs.ConfigId(id);
-        var write = await catalog.Versions.ActivateAsync(strategy, configId, ApiInputs.Precondition(request), ct).ConfigureAwait(false);
+        var write = await catalog.Versions.ActivateAsync(strategy, configId, ConsoleUser.Name(request.HttpContext.User), ApiInputs.Precondition(request), ct).ConfigureAwait(false);
         request.HttpContext.Response.Headers.ETag = ApiInputs.EntityTag(write.Version);
         return TypedResults.Json(ApiMapping.ToResult(write, rollback: false), ConsoleJsonContext.Default.ActivationResult);
     }
@@ -188,7 +188,7 @@ internal static class ApiEndpoints
         var strategy = ApiInputs.Strategy(name);
         var target = ApiInputs.RequiredConfigId(to, "to");
         var precondition = ApiInputs.Precondition(context.Request);
-        var write = await catalog.Versions.RollbackAsync(strategy, target, ConsoleUser.CreatedBy(context.User), precondition, ct).ConfigureAwait(false);
+        var write = await catalog.Versions.RollbackAsync(strategy, target, ConsoleUser.Name(context.User), precondition, ct).ConfigureAwait(false);
         context.Response.Headers.ETag = ApiInputs.EntityTag(write.Version);
         return TypedResults.Json(
             ApiMapping.ToResult(write, rollback: true),

@@ -8,13 +8,13 @@ namespace TradAI.Config.Web.Api;
 internal static class ApiMapping
 {
     public static VersionItem ToItem(ConfigVersion v, bool includeData) =>
-        new(v.StrategyName, v.ConfigId, v.VersionNumber, v.Status.ToWire(), v.ConfigHash, v.CreatedBy, v.CreatedAt, v.DeployedAt, v.DeprecatedAt, v.SupersededBy, v.Ttl)
+        new(v.StrategyName, v.ConfigId, v.VersionNumber, v.Status.ToWire(), v.ConfigHash, v.CreatedBy, v.CreatedAt, v.DeployedAt, v.DeployedBy, v.DeprecatedAt, v.SupersededBy, v.Ttl)
         {
             ConfigData = includeData ? v.ConfigData : null,
         };
 
     public static StrategyItem ToItem(StrategyOverview s) =>
-        new(s.Name, s.Active?.ConfigId, s.VersionCount, s.DraftCount, s.Active?.DeployedAt, s.Active?.CreatedBy, s.HasConfig);
+        new(s.Name, s.Active?.ConfigId, s.VersionCount, s.DraftCount, s.Active?.DeployedAt, s.Active?.DeployedBy, s.HasConfig);
 
     public static DiffResult ToResult(ConfigDiff diff) => new(
         diff.FromConfigId,

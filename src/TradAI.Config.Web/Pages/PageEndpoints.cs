@@ -104,7 +104,7 @@ internal static class PageEndpoints
         var strategy = ApiInputs.Strategy(name);
         var configId = ApiInputs.ConfigId(id);
         var form = await ValidateFormAsync(context, antiforgery).ConfigureAwait(false);
-        var write = await catalog.Versions.ActivateAsync(strategy, configId, Expected(form["expected"]), ct).ConfigureAwait(false);
+        var write = await catalog.Versions.ActivateAsync(strategy, configId, ConsoleUser.Name(context.User), Expected(form["expected"]), ct).ConfigureAwait(false);
         return TypedResults.Redirect(ConsoleUrls.Done(strategy, "activated", write.Version.ConfigId));
     }
 
@@ -123,7 +123,7 @@ internal static class PageEndpoints
         var strategy = ApiInputs.Strategy(name);
         var form = await ValidateFormAsync(context, antiforgery).ConfigureAwait(false);
         var target = ApiInputs.RequiredConfigId(form["to"], "to");
-        var write = await catalog.Versions.RollbackAsync(strategy, target, ConsoleUser.CreatedBy(context.User), Expected(form["expected"]), ct).ConfigureAwait(false);
+        var write = await catalog.Versions.RollbackAsync(strategy, target, ConsoleUser.Name(context.User), Expected(form["expected"]), ct).ConfigureAwait(false);
         return TypedResults.Redirect(ConsoleUrls.Done(strategy, "rolled-back", write.Version.ConfigId));
     }
 
@@ -135,7 +135,7 @@ internal static class PageEndpoints
         try
         {
             var config = ApiInputs.ParseDocument(System.Text.Encoding.UTF8.GetBytes(content), options.Input);
-            var write = await catalog.Versions.CreateAsync(strategy, config, ConsoleUser.CreatedBy(context.User), ct).ConfigureAwait(false);
+            var write = await catalog.Versions.CreateAsync(strategy, config, ConsoleUser.Name(context.User), ct).ConfigureAwait(false);
             return TypedResults.Redirect(ConsoleUrls.Done(strategy, write.Created ? "created" : "exists", write.Version.ConfigId));
         }
         catch (Exception ex) when (ex is ConfigValidationException or RequestException)

@@ -18,7 +18,7 @@ internal static class StrategyViews
             return;
         }
 
-        html.Raw("<div class=\"scroll\"><table class=\"list\"><thead><tr><th>Strategy</th><th>Active version</th><th>Deployed</th><th>Created by</th><th>Drafts waiting</th><th>Versions</th></tr></thead><tbody>");
+        html.Raw("<div class=\"scroll\"><table class=\"list\"><thead><tr><th>Strategy</th><th>Active version</th><th>Deployed</th><th>Deployed by</th><th>Drafts waiting</th><th>Versions</th></tr></thead><tbody>");
         foreach (var row in rows)
         {
             html.Raw("<tr><td>").Link(ConsoleUrls.Strategy(row.Name), row.Name, "strategy").Raw("</td><td>");
@@ -31,7 +31,7 @@ internal static class StrategyViews
                 html.Element("span", "none", "muted");
             }
 
-            html.Raw("</td><td>").Text(Html.Time(row.Active?.DeployedAt)).Raw("</td><td>").Text(row.Active?.CreatedBy ?? "—").Raw("</td><td>");
+            html.Raw("</td><td>").Text(Html.Time(row.Active?.DeployedAt)).Raw("</td><td>").Text(row.Active?.DeployedBy ?? "—").Raw("</td><td>");
             if (row.DraftCount > 0)
             {
                 html.Element("span", row.DraftCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "badge draft");
@@ -68,7 +68,8 @@ internal static class StrategyViews
         else
         {
             html.Raw("<p class=\"meta\">").Element("code", active.ConfigId, "active-id").Raw(" ").Element("span", "active", "badge active")
-                .Raw(" deployed ").Text(Html.Time(active.DeployedAt)).Raw(", created by ").Text(active.CreatedBy).Raw("</p>")
+                .Raw(" deployed ").Text(Html.Time(active.DeployedAt)).Raw(active.DeployedBy is null ? string.Empty : " by ").Text(active.DeployedBy ?? string.Empty)
+                .Raw(", created by ").Text(active.CreatedBy).Raw("</p>")
                 .Raw("<pre class=\"yaml\">").Text(ConfigYamlWriter.ToYaml(active.ConfigData)).Raw("</pre>");
         }
 
@@ -173,13 +174,13 @@ internal static class StrategyViews
 
     private static void History(Html html, string name, IReadOnlyList<ConfigVersion> history, ConfigVersion? active, bool deployer)
     {
-        html.Raw("<div class=\"scroll\"><table class=\"list history\"><thead><tr><th>Version</th><th>Status</th><th>Created by</th><th>Created</th><th>Deployed</th><th>Deprecated</th><th>Superseded by</th><th></th></tr></thead><tbody>");
+        html.Raw("<div class=\"scroll\"><table class=\"list history\"><thead><tr><th>Version</th><th>Status</th><th>Created by</th><th>Created</th><th>Deployed</th><th>Deployed by</th><th>Deprecated</th><th>Superseded by</th><th></th></tr></thead><tbody>");
         foreach (var v in history)
         {
             var status = v.Status.ToWire();
             html.Raw("<tr").Attr("data-config-id", v.ConfigId).Raw("><td>").Element("code", v.ConfigId).Raw("</td><td>").Element("span", status, $"badge {status}")
                 .Raw("</td><td>").Text(v.CreatedBy).Raw("</td><td>").Text(Html.Time(v.CreatedAt)).Raw("</td><td>").Text(Html.Time(v.DeployedAt))
-                .Raw("</td><td>").Text(Html.Time(v.DeprecatedAt)).Raw("</td><td>");
+                .Raw("</td><td>").Text(v.DeployedBy ?? "—").Raw("</td><td>").Text(Html.Time(v.DeprecatedAt)).Raw("</td><td>");
             if (v.SupersededBy is { } by)
             {
                 html.Element("code", by);

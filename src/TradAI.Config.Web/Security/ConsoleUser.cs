@@ -28,9 +28,9 @@ internal static class ConsoleUser
     public static bool IsDeployer(ClaimsPrincipal user) =>
         user.Claims.Any(c => GroupClaimTypes.Contains(c.Type, StringComparer.Ordinal) && string.Equals(c.Value, ConsoleJwtOptions.DeployersGroup, StringComparison.Ordinal));
 
-    /// <summary>The first name claim that is a valid <c>created_by</c>.</summary>
+    /// <summary>The first name claim that versions can record (<c>created_by</c>, <c>deployed_by</c>).</summary>
     /// <exception cref="ConfigValidationException">The token names the caller in no usable way.</exception>
-    public static string CreatedBy(ClaimsPrincipal user)
+    public static string Name(ClaimsPrincipal user)
     {
         foreach (var type in NameClaimTypes)
         {
@@ -40,7 +40,7 @@ internal static class ConsoleUser
             }
         }
 
-        throw new ConfigValidationException("the credentials name no user that can be recorded as created_by");
+        throw new ConfigValidationException("the credentials name no user that can be recorded as created_by or deployed_by");
     }
 
     /// <summary>A short name for page headers (HTML-encoded where shown).</summary>
@@ -48,7 +48,7 @@ internal static class ConsoleUser
     {
         try
         {
-            return CreatedBy(user);
+            return Name(user);
         }
         catch (ConfigValidationException)
         {

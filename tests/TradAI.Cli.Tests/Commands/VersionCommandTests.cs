@@ -51,17 +51,19 @@ public sealed class VersionCommandTests : IDisposable
         id2.Should().StartWith("v2-");
 
         (await Local("version", "activate", "momentum", id1)).ExitCode.Should().Be(0);
-        var second = await Local("version", "activate", "momentum", id2);
+        var second = await Local("version", "activate", "momentum", id2, "--deployed-by", "bob");
         second.Stdout.Should().Contain($"activated {id2}; deprecated {id1}");
 
         var active = Json(await Local("version", "active", "momentum", "-o", "json"));
         active.GetProperty("config_id").GetString().Should().Be(id2);
         active.GetProperty("config_data").GetProperty("timeframe").GetString().Should().Be("15m");
+        active.GetProperty("deployed_by").GetString().Should().Be("bob");
 
         var list = Json(await Local("version", "list", "momentum", "-o", "json")).GetProperty("versions");
         list.EnumerateArray().Select(v => v.GetProperty("config_id").GetString()).Should().Equal(id2, id1);
         list[1].GetProperty("superseded_by").GetString().Should().Be(id2);
         list[1].GetProperty("status").GetString().Should().Be("deprecated");
+        list[1].GetProperty("deployed_by").GetString().Should().Be(Environment.UserName, "without --deployed-by the OS user deploys");
 
         var diff = Json(await Local("version", "diff", "momentum", id1, id2, "-o", "json"));
         diff.GetProperty("changes").EnumerateArray().Select(c => (c.GetProperty("path").GetString(), c.GetProperty("kind").GetString()))
@@ -69,10 +71,12 @@ public sealed class VersionCommandTests : IDisposable
         var coloured = await Local("version", "diff", "momentum", id1, id2);
         coloured.Stdout.Should().Contain("~ timeframe: 5m -> 15m").And.Contain("- params.ratio: 0.5").And.Contain("+ params.extra: true");
 
-        var rollback = await Local("version", "rollback", "momentum", "--to", id1);
+        var rollback = await Local("version", "rollback", "momentum", "--to", id1, "--created-by", "carol");
         rollback.ExitCode.Should().Be(0);
         rollback.Stdout.Should().Contain("created and activated v3-" + id1[3..]);
-        Json(await Local("version", "show", "momentum", "v3-" + id1[3..], "-o", "json")).GetProperty("status").GetString().Should().Be("active");
+        var rolledBack = Json(await Local("version", "show", "momentum", "v3-" + id1[3..], "-o", "json"));
+        rolledBack.GetProperty("status").GetString().Should().Be("active");
+        rolledBack.GetProperty("deployed_by").GetString().Should().Be("carol");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace TradAI.Config.Testing.Versioning;
 /// TTLs, typed errors that change nothing, and the invariants under concurrent writers.
 /// Each test works on its own strategy name, so one store can serve a whole test class.
 /// </summary>
-public abstract class ConfigVersionRepositoryContract
+public abstract partial class ConfigVersionRepositoryContract
 {
     /// <summary>Writers per concurrency round.</summary>
     protected const int Parallelism = 32;

@@ -150,6 +150,28 @@ public abstract class ConsoleApiContract<TBackend>(ConsoleFixture<TBackend> fixt
     }
 
     [Fact]
+    public async Task Activating_and_rolling_back_record_the_authenticated_user_as_deployed_by()
+    {
+        var strategy = Documents.NewStrategy();
+        var v1 = await CreateAsync(strategy, 1);
+        var v2 = await CreateAsync(strategy, 2);
+
+        using var byDana = await fixture.Client(TestTokens.Deployer("dana")).PostAsync($"/api/strategies/{strategy}/versions/{v1}/activate", null, Ct);
+        using var byToken = await Local.PostAsync($"/api/strategies/{strategy}/versions/{v2}/activate", null, Ct);
+        using var byErin = await fixture.Client(TestTokens.Deployer("erin")).PostAsync($"/api/strategies/{strategy}/rollback?to={v1}", null, Ct);
+
+        (await Json(byDana)).GetProperty("activated").GetProperty("deployed_by").GetString().Should().Be("dana");
+        var second = await Json(byToken);
+        second.GetProperty("activated").GetProperty("deployed_by").GetString().Should().Be("local-ops");
+        second.GetProperty("deprecated").GetProperty("deployed_by").GetString().Should().Be("dana");
+        byErin.StatusCode.Should().Be(HttpStatusCode.Created);
+        using var active = await Local.GetAsync($"/api/strategies/{strategy}/active", Ct);
+        (await Json(active)).GetProperty("deployed_by").GetString().Should().Be("erin");
+        using var list = await Local.GetAsync("/api/strategies", Ct);
+        (await Json(list)).EnumerateArray().Single(r => r.GetProperty("name").GetString() == strategy).GetProperty("deployed_by").GetString().Should().Be("erin");
+    }
+
+    [Fact]
     public async Task A_created_by_field_in_the_body_is_content_not_the_creator()
     {
         var strategy = Documents.NewStrategy();

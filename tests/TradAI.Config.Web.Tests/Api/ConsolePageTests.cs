@@ -26,6 +26,24 @@ public sealed class ConsolePageTests(ConsoleFixture<SqliteBackend> fixture) : IC
     }
 
     [Fact]
+    public async Task The_pages_show_when_and_by_whom_the_active_version_was_deployed()
+    {
+        var strategy = Documents.NewStrategy();
+        var id = await CreateAsync(strategy, Documents.Yaml(1));
+        using var activate = await fixture.Client(TestTokens.Deployer("dana <ops>")).PostAsync($"/api/strategies/{strategy}/versions/{id}/activate", null, Ct);
+        activate.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var list = await fixture.Client().GetStringAsync("/", Ct);
+        var page = await fixture.Client().GetStringAsync($"/strategies/{strategy}", Ct);
+
+        list.Should().Contain("<th>Deployed by</th>");
+        var row = list[list.IndexOf($">{strategy}<", StringComparison.Ordinal)..];
+        row[..row.IndexOf("</tr>", StringComparison.Ordinal)].Should().Contain("<td>dana &lt;ops&gt;</td>");
+        page.Should().Contain(" by dana &lt;ops&gt;, created by ");
+        page.Should().NotContain("dana <ops>");
+    }
+
+    [Fact]
     public async Task A_form_post_without_an_antiforgery_token_is_refused_and_changes_nothing()
     {
         var strategy = Documents.NewStrategy();

@@ -7,5 +7,5 @@ public sealed record StrategyItem(
     int VersionCount,
     int DraftCount,
     DateTimeOffset? DeployedAt,
-    string? ActiveCreatedBy,
+    string? DeployedBy,
     bool HasConfig);

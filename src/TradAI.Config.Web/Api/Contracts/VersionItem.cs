@@ -12,6 +12,7 @@ public sealed record VersionItem(
     string CreatedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset? DeployedAt,
+    string? DeployedBy,
     DateTimeOffset? DeprecatedAt,
     string? SupersededBy,
     long? Ttl)
