@@ -1,19 +1,19 @@
+using System.Globalization;
 using System.Text.Json;
 using TradAI.Cli.Commands;
 using TradAI.Cli.Tests.Support;
+using TradAI.Config.Testing;
 using TradAI.Config.Testing.Fakes;
+using TradAI.Config.Testing.Secrets;
 
 namespace TradAI.Cli.Tests;
 
 /// <summary>
-/// <c>tradai secret ...</c> run in-process through the program's entry point: local backend over a
-/// JSON folder and .env, AWS backend over the loopback Secrets Manager fake; masking, exit codes, no stack traces.
+/// <c>tradai secret ...</c>: the local backend (JSON folder and .env) in-process through the program's entry point; the
+/// AWS backend as a process against moto's Secrets Manager, and against the loopback fake for an IAM denial (moto denies
+/// nothing). The AWS variables go to that child process only, so tests in parallel see none of them. Masking, exit
+/// codes, the SPEC §5.2 messages, no stack traces.
 /// </summary>
-[CollectionDefinition(nameof(SecretCommandTests), DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection;
-
-/// <remarks>Alone in its collection: the AWS test sets AWS credentials in the process environment, which child processes of parallel tests would inherit.</remarks>
-[Collection(nameof(SecretCommandTests))]
 public sealed class SecretCommandTests : IDisposable
 {
     private const string Password = "cli-PW-do-not-print-4471";
@@ -33,6 +33,22 @@ public sealed class SecretCommandTests : IDisposable
         var r = await InProcessTradai.RunAsync(args);
         return (r.ExitCode, r.Stdout, r.Stderr);
     }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Runs <c>tradai</c> as a process with <c>--backend aws</c> and these credentials in its environment only.</summary>
+    private static Task<CliProcess.Result> OnAws(string endpoint, string region, string accessKey, string secretKey, params string[] args) =>
+        CliProcess.RunAsync(
+            [.. args, "--backend", "aws", "--endpoint-url", endpoint, "--region", region],
+            new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = accessKey,
+                ["AWS_SECRET_ACCESS_KEY"] = secretKey,
+                ["AWS_SESSION_TOKEN"] = null,
+                ["AWS_PROFILE"] = null,
+            });
+
+    private static Task<CliProcess.Result> OnMoto(params string[] args) => OnAws(EmulatorEndpoints.Moto, MotoSecretsManager.Region, "test", "test", args);
 
     private string[] Local(params string[] args) =>
         [.. args, "--backend", "local", "--secrets-dir", Path.Combine(_dir, "secrets"), "--env-file", Path.Combine(_dir, ".env")];
@@ -98,35 +114,71 @@ public sealed class SecretCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Aws_backend_reads_secrets_and_rotation_from_secrets_manager()
+    public async Task Aws_backend_reads_a_rotated_value_and_the_rotation_status_from_secrets_manager()
     {
+        using var moto = new MotoSecretsManager();
+        var name = MotoSecretsManager.UniqueName("cli-db");
+        await moto.CreateAsync(name, """{"user":"svc","password":"old-value"}""", Ct);
+        await moto.PutAsync(name, $$"""{"user":"svc","password":"{{Password}}"}""", Ct);
+
+        var one = await OnMoto("secret", "get", name, "--key", "password", "--reveal");
+        var masked = await OnMoto("secret", "get", name, "-o", "json");
+        var function = await moto.RotateAsync(name, days: 7, withFunction: true, Ct);
+        var last = DateTimeOffset.FromUnixTimeSeconds((long)(await moto.DescribeAsync(name, Ct)).GetProperty("LastRotatedDate").GetDouble());
+        var rotation = await OnMoto("secret", "rotation", name, "-o", "json");
+
+        Assert.Equal((0, Password), (one.ExitCode, one.Stdout.Trim()));
+        Assert.Equal(0, masked.ExitCode);
+        using var keys = JsonDocument.Parse(masked.Stdout);
+        Assert.Equal([("password", SecretCommands.Mask), ("user", SecretCommands.Mask)], keys.RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetString())));
+        Assert.DoesNotContain(Password, masked.Stdout + masked.Stderr);
+        Assert.Equal(0, rotation.ExitCode);
+        using var status = JsonDocument.Parse(rotation.Stdout);
+        Assert.True(status.RootElement.GetProperty("rotation_enabled").GetBoolean());
+        Assert.Equal(function, status.RootElement.GetProperty("rotation_lambda_arn").GetString());
+        Assert.Equal(7, status.RootElement.GetProperty("rotation_interval_days").GetInt32());
+        Assert.Equal(last.ToString("yyyy-MM-dd'T'HH:mm:ss'.0000000+00:00'", CultureInfo.InvariantCulture), status.RootElement.GetProperty("last_rotated_date").GetString());
+        Assert.NotEqual(JsonValueKind.Null, status.RootElement.GetProperty("next_rotation_date").ValueKind);
+    }
+
+    [Fact]
+    public async Task Aws_backend_failures_keep_the_spec_messages_and_exit_codes_without_stack_traces()
+    {
+        using var moto = new MotoSecretsManager();
+        var (missing, deleted, binary, garbled) = (MotoSecretsManager.UniqueName("none"), MotoSecretsManager.UniqueName("gone"), MotoSecretsManager.UniqueName("cert"), MotoSecretsManager.UniqueName("garbled"));
+        await moto.CreateAsync(deleted, $$"""{"password":"{{Password}}"}""", Ct);
+        await moto.DeleteAsync(deleted, Ct);
+        await moto.CreateBinaryAsync(binary, [1, 2, 3], Ct);
+        await moto.CreateAsync(garbled, $$"""{"password":"{{Password}}" """, Ct);
         await using var fake = new FakeSecretsManager();
         fake.Seed("prod/db", $$"""{"password":"{{Password}}"}""");
-        fake.SetRotation("prod/db", true, "arn:aws:lambda:eu-west-1:1:function:rot", 7, new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), null);
-        var saved = (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"), Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"));
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", FakeSecretsManager.AccessKey);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", FakeSecretsManager.SecretKey);
-        try
-        {
-            string[] aws = ["--backend", "aws", "--endpoint-url", fake.Endpoint, "--region", FakeSecretsManager.Region];
-            var get = await Run(["secret", "get", "prod/db", "--key", "password", "--reveal", .. aws]);
-            Assert.Equal((0, Password), (get.Exit, get.Out.Trim()));
+        fake.Denied["prod/db"] = true;
 
-            var rotation = await Run(["secret", "rotation", "prod/db", .. aws]);
-            Assert.Equal(0, rotation.Exit);
-            Assert.Contains("rotation_enabled: true", rotation.Out);
-            Assert.Contains("rotation_interval_days: 7", rotation.Out);
-            Assert.Contains("2026-11-20T00:00:00.0000000+00:00", rotation.Out);
+        var runs = await Task.WhenAll(
+            OnMoto("secret", "get", missing),
+            OnMoto("secret", "get", deleted),
+            OnMoto("secret", "get", binary),
+            OnMoto("secret", "get", garbled, "--reveal"),
+            OnAws(fake.Endpoint, FakeSecretsManager.Region, FakeSecretsManager.AccessKey, FakeSecretsManager.SecretKey, "secret", "get", "prod/db", "--reveal"));
 
-            fake.Denied["prod/db"] = true;
-            var denied = await Run(["secret", "get", "prod/db", .. aws]);
-            Assert.Equal(ExitCodes.ExternalService, denied.Exit);
-            Assert.Contains("error: Access denied: prod/db", denied.Err);
-        }
-        finally
+        (int Exit, string Start)[] expected =
+        [
+            (ExitCodes.NotFound, $"error: Secret not found: {missing}"),
+            (ExitCodes.ExternalService, $"error: Invalid request: {deleted} ("),
+            (ExitCodes.ExternalService, $"error: Secret {binary} is not valid JSON (it is a binary secret"),
+            (ExitCodes.ExternalService, $"error: Secret {garbled} is not valid JSON ("),
+            (ExitCodes.ExternalService, "error: Access denied: prod/db"),
+        ];
+        Assert.All(runs.Zip(expected), pair =>
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", saved.Item1);
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", saved.Item2);
+            Assert.Equal(pair.Second.Exit, pair.First.ExitCode);
+            Assert.StartsWith(pair.Second.Start, pair.First.Stderr, StringComparison.Ordinal);
+        });
+        foreach (var r in runs)
+        {
+            Assert.Equal(string.Empty, r.Stdout);
+            Assert.DoesNotContain("   at ", r.Stderr);
+            Assert.DoesNotContain(Password, r.Stderr);
         }
     }
 }

@@ -81,7 +81,7 @@ public sealed class SecretsManagerClient : IDisposable
         return new SecretRotationStatus(
             Str(root, "Name") ?? secretId,
             root.TryGetProperty("RotationEnabled", out var enabled) && enabled.ValueKind == JsonValueKind.True,
-            Str(root, "RotationLambdaARN"),
+            Str(root, "RotationLambdaARN") is { Length: > 0 } function ? function : null, // "" names no function: null, as for managed rotation
             interval,
             Timestamp(root, "LastRotatedDate"),
             Timestamp(root, "NextRotationDate"));

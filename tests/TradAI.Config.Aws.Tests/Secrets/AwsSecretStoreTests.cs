@@ -1,21 +1,24 @@
+using System.Net.Http.Headers;
 using Amazon.Runtime;
 using AwesomeAssertions;
 using TradAI.Config.Aws.Clients;
 using TradAI.Config.Aws.Secrets;
 using TradAI.Config.Core.Errors;
-using TradAI.Config.Core.Secrets;
 using TradAI.Config.Testing.Fakes;
 using TradAI.Config.Testing.Http;
 using TradAI.Config.Testing.Support;
 
 namespace TradAI.Config.Aws.Tests.Secrets;
 
-/// <summary>The Secrets Manager store against the loopback fake: SPEC §5.1 retrieval, every §5.2 row, §5.3 rotation.</summary>
+/// <summary>
+/// The Secrets Manager client and store where moto cannot stand in (it accepts any signature and denies nothing): SigV4
+/// as AWS checks it, IAM denials, throttling, an unreachable endpoint. Everything else is in <see cref="AwsSecretStoreMotoTests"/>.
+/// </summary>
 public sealed class AwsSecretStoreTests : IAsyncLifetime
 {
     private const string Password = "pa55-VERY-secret-Zq9";
+    private const string JsonContentType = "application/x-amz-json-1.1";
     private readonly FakeSecretsManager _fake = new();
-    private readonly CapturingLogger _log = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,45 +26,25 @@ public sealed class AwsSecretStoreTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _fake.DisposeAsync();
 
-    private SecretsManagerClient NewClient(string? secretKey = null, string? accessKey = null) =>
+    private SecretsManagerClient NewClient(string? secretKey = null, string? accessKey = null, TimeProvider? clock = null) =>
         new(new AwsClientFactory(new AwsClientOptions
         {
             EndpointUrl = _fake.Endpoint,
             Region = FakeSecretsManager.Region,
             Credentials = new BasicAWSCredentials(accessKey ?? FakeSecretsManager.AccessKey, secretKey ?? FakeSecretsManager.SecretKey),
-        }));
+        }), clock: clock);
 
-    private AwsSecretStore NewStore() => new(() => NewClient(), new CapturingLogger<AwsSecretStore>(_log));
-
-    [Fact]
-    public async Task Returns_the_secret_json_object_as_a_dictionary()
-    {
-        using var client = NewClient();
-        var arn = await client.CreateSecretAsync("tradai/dev/db", $$"""{"username":"tradai","password":"{{Password}}","port":5432,"ssl":true,"opts":{"a":1},"none":null}""", cancellationToken: Ct);
-        arn.Should().StartWith("arn:aws:secretsmanager:");
-
-        using var store = NewStore();
-        var secret = await store.GetSecretAsync("tradai/dev/db", Ct);
-
-        secret["username"].Should().Be("tradai");
-        secret["password"].Should().Be(Password);
-        secret["port"].Should().Be("5432");
-        secret["ssl"].Should().Be("true");
-        secret["opts"].Should().Be("""{"a":1}""");
-        secret["none"].Should().BeNull();
-        secret.VersionId.Should().NotBeNullOrEmpty();
-        _fake.Log.Should().OnlyContain(e => e.SignatureValid, "every request must carry a valid SigV4 signature");
-    }
+    private AwsSecretStore NewStore() => new(() => NewClient());
 
     [Fact]
-    public async Task Resource_not_found_is_secret_not_found()
+    public async Task The_clients_requests_carry_a_signature_the_service_accepts()
     {
+        _fake.Seed("tradai/dev/db", $$"""{"password":"{{Password}}"}""");
         using var store = NewStore();
-        var act = () => store.GetSecretAsync("tradai/missing", Ct);
-        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
-        error.Message.Should().Be("Secret not found: tradai/missing");
-        error.ErrorCode.Should().Be("ResourceNotFoundException");
-        error.Service.Should().Be("secretsmanager");
+
+        (await store.GetSecretAsync("tradai/dev/db", Ct))["password"].Should().Be(Password);
+
+        _fake.Log.Should().ContainSingle().Which.Should().Be(("GetSecretValue", true));
     }
 
     [Fact]
@@ -74,121 +57,7 @@ public sealed class AwsSecretStoreTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
         error.Message.Should().Be("Access denied: tradai/locked");
         error.ErrorCode.Should().Be("AccessDeniedException");
-    }
-
-    [Fact]
-    public async Task Invalid_request_is_invalid_request_naming_the_secret()
-    {
-        _fake.Seed("tradai/deleted", $$"""{"password":"{{Password}}"}""");
-        _fake.MarkDeleted("tradai/deleted");
-        using var store = NewStore();
-        var act = () => store.GetSecretAsync("tradai/deleted", Ct);
-        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
-        error.Message.Should().StartWith("Invalid request: tradai/deleted").And.Contain("marked for deletion");
-        error.ErrorCode.Should().Be("InvalidRequestException");
-    }
-
-    [Theory]
-    [InlineData("{\"password\": \"" + Password + "\"")]
-    [InlineData(Password)]
-    [InlineData("[\"" + Password + "\"]")]
-    [InlineData("\"" + Password + "\"")]
-    public async Task A_value_that_is_not_a_json_object_is_not_valid_json_and_never_quoted(string value)
-    {
-        _fake.Seed("tradai/garbled", value);
-        using var store = NewStore();
-        var act = () => store.GetSecretAsync("tradai/garbled", Ct);
-        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
-        error.Message.Should().StartWith("Secret tradai/garbled is not valid JSON");
-        error.ErrorCode.Should().Be(SecretErrors.NotJsonCode);
-        error.ToString().Should().NotContain(Password).And.NotContain("VERY");
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            e.Message.Should().NotContain(Password);
-        }
-    }
-
-    [Fact]
-    public async Task A_binary_only_secret_is_refused_with_a_clear_message()
-    {
-        _fake.Seed("tradai/cert", null, binary: true);
-        using var store = NewStore();
-        var act = () => store.GetSecretAsync("tradai/cert", Ct);
-        (await act.Should().ThrowAsync<ExternalServiceException>()).Which.Message.Should().Contain("binary secret");
-    }
-
-    [Fact]
-    public async Task No_secret_value_appears_in_exceptions_logs_or_to_string()
-    {
-        _fake.Seed("tradai/ok", $$"""{"password":"{{Password}}"}""");
-        _fake.Seed("tradai/bad", $$"""{"password":"{{Password}}" oops}""");
-        using var store = NewStore();
-
-        var secret = await store.GetSecretAsync("tradai/ok", Ct);
-        var failure = await Record.ExceptionAsync(() => store.GetSecretAsync("tradai/bad", Ct));
-        var status = await store.GetRotationStatusAsync("tradai/ok", Ct);
-        using var client = NewClient();
-        var raw = await client.GetSecretValueAsync("tradai/ok", cancellationToken: Ct);
-
-        failure.Should().NotBeNull();
-        var everything = string.Join('\n', secret.ToString(), failure!.ToString(), status.ToString(), raw.ToString(), store.ToString(), client.ToString(), _log.AllText);
-        everything.Should().NotContain(Password);
-        secret.ToString().Should().Contain("password").And.Contain("***");
-        _log.Entries.Should().NotBeEmpty("the store logs reads, so the check above means something");
-    }
-
-    [Fact]
-    public async Task Rotation_status_reports_the_spec_fields_with_iso_dates()
-    {
-        _fake.Seed("rds/master", """{"password":"x"}""");
-        var last = new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero);
-        var next = new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
-        _fake.SetRotation("rds/master", true, "arn:aws:lambda:eu-west-1:123456789012:function:rotate", 30, last, next);
-        using var store = NewStore();
-
-        var status = await store.GetRotationStatusAsync("rds/master", Ct);
-
-        status.Should().Be(new SecretRotationStatus("rds/master", true, "arn:aws:lambda:eu-west-1:123456789012:function:rotate", 30, last, next));
-        var fields = status.ToSpecFields().ToDictionary(f => f.Key, f => f.Value);
-        fields.Keys.Should().Equal("rotation_enabled", "rotation_lambda_arn", "rotation_interval_days", "last_rotated_date", "next_rotation_date");
-        fields["last_rotated_date"].Should().Be("2026-11-01T03:00:00.0000000+00:00");
-        fields["next_rotation_date"].Should().Be("2026-12-01T03:00:00.0000000+00:00");
-    }
-
-    [Fact]
-    public async Task Rotation_status_of_a_never_rotated_secret_has_nulls()
-    {
-        _fake.Seed("plain", """{"a":"b"}""");
-        using var store = NewStore();
-        var status = await store.GetRotationStatusAsync("plain", Ct);
-        status.Should().Be(new SecretRotationStatus("plain", false, null, null, null, null));
-        var missing = () => store.GetRotationStatusAsync("nope", Ct);
-        (await missing.Should().ThrowAsync<ExternalServiceException>()).Which.Message.Should().Be("Secret not found: nope");
-    }
-
-    [Fact]
-    public async Task Concurrent_first_calls_build_exactly_one_client()
-    {
-        _fake.Seed("shared", """{"k":"v"}""");
-        var built = 0;
-        using var store = new AwsSecretStore(() =>
-        {
-            Interlocked.Increment(ref built);
-            Thread.Sleep(50); // widen the race window
-            return NewClient();
-        });
-
-        using var start = new ManualResetEventSlim();
-        var tasks = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
-        {
-            start.Wait(Ct);
-            return await store.GetSecretAsync("shared", Ct);
-        }, Ct)).ToArray();
-        start.Set();
-        var results = await Task.WhenAll(tasks);
-
-        built.Should().Be(1);
-        results.Should().OnlyContain(r => r["k"] == "v");
+        error.ToString().Should().NotContain("not authorized", "the IAM message names the caller's identity; the store names the secret");
     }
 
     [Fact]
@@ -200,7 +69,7 @@ public sealed class AwsSecretStoreTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
         error.ErrorCode.Should().Be("InvalidSignatureException");
         error.Message.Should().Contain("rejected the credentials").And.NotContain("not-the-key");
-        _fake.Log.Should().Contain(e => !e.SignatureValid);
+        _fake.Log.Should().ContainSingle().Which.SignatureValid.Should().BeFalse();
     }
 
     [Fact]
@@ -209,6 +78,71 @@ public sealed class AwsSecretStoreTests : IAsyncLifetime
         using var store = new AwsSecretStore(() => NewClient(accessKey: "AKIDOTHER"));
         var act = () => store.GetSecretAsync("s", Ct);
         (await act.Should().ThrowAsync<ExternalServiceException>()).Which.ErrorCode.Should().Be("UnrecognizedClientException");
+    }
+
+    [Theory]
+    [InlineData(-14, true)]
+    [InlineData(14, true)]
+    [InlineData(-16, false)]
+    [InlineData(16, false)]
+    public async Task A_signing_clock_up_to_15_minutes_off_the_services_is_accepted_and_beyond_it_refused(int minutesOff, bool accepted)
+    {
+        _fake.Seed("s", """{"k":"v"}""");
+        var clock = new ManualClock(DateTimeOffset.UtcNow.AddMinutes(minutesOff));
+        using var store = new AwsSecretStore(() => NewClient(clock: clock));
+
+        var error = await Record.ExceptionAsync(() => store.GetSecretAsync("s", Ct));
+
+        if (accepted)
+        {
+            error.Should().BeNull();
+        }
+        else
+        {
+            error.Should().BeOfType<ExternalServiceException>().Which.ErrorCode.Should().Be("InvalidSignatureException");
+        }
+    }
+
+    [Fact]
+    public async Task Content_type_need_not_be_signed()
+    {
+        _fake.Seed("s", """{"k":"v"}""");
+
+        var (status, body) = await SendSignedAsync("/", "/", signContentType: false);
+
+        (status, body).Should().Match<(int, string)>(r => r.Item1 == 200 && r.Item2.Contains("\"SecretString\""));
+    }
+
+    [Fact]
+    public async Task The_path_and_the_query_string_are_signed()
+    {
+        _fake.Seed("s", """{"k":"v"}""");
+        const string query = "/?Version=1&Filter=a%20b%2Fc~d%3D";
+
+        var signed = await SendSignedAsync(query, query, signContentType: true);
+        var otherQuery = await SendSignedAsync(query, "/?Version=2&Filter=a%20b%2Fc~d%3D", signContentType: true);
+        var samePath = await SendSignedAsync("/v1/a-b_c.d~e/", "/v1/a-b_c.d~e/", signContentType: true);
+        var otherPath = await SendSignedAsync("/v1/", "/v2/", signContentType: true);
+
+        signed.Status.Should().Be(200, signed.Body);
+        samePath.Body.Should().Contain("UnknownOperationException", "the signature over the path verified; only then is the path routed");
+        otherQuery.Body.Should().Contain("InvalidSignatureException").And.Contain("does not match");
+        otherPath.Body.Should().Contain("InvalidSignatureException").And.Contain("does not match");
+    }
+
+    [Fact]
+    public async Task Throttling_is_retried_and_reported_with_its_code_when_it_persists()
+    {
+        _fake.Seed("busy", """{"k":"v"}""");
+        using var store = NewStore();
+        _fake.ThrottleNext = 2;
+        (await store.GetSecretAsync("busy", Ct))["k"].Should().Be("v", "two throttled attempts are retried");
+
+        _fake.ThrottleNext = 10;
+        var act = () => store.GetSecretAsync("busy", Ct);
+        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
+        error.ErrorCode.Should().Be("ThrottlingException");
+        error.Message.Should().Contain("busy");
     }
 
     [Fact]
@@ -227,20 +161,6 @@ public sealed class AwsSecretStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Put_secret_value_creates_a_new_version_that_the_next_read_sees()
-    {
-        using var client = NewClient();
-        await client.CreateSecretAsync("rotating", """{"v":"1"}""", cancellationToken: Ct);
-        var version = await client.PutSecretValueAsync("rotating", """{"v":"2"}""", Ct);
-        using var store = NewStore();
-        var secret = await store.GetSecretAsync("rotating", Ct);
-        secret["v"].Should().Be("2");
-        secret.VersionId.Should().Be(version);
-        var duplicate = () => client.CreateSecretAsync("rotating", "{}", cancellationToken: Ct);
-        (await duplicate.Should().ThrowAsync<ExternalServiceException>()).Which.ErrorCode.Should().Be("ResourceExistsException");
-    }
-
-    [Fact]
     public async Task Empty_names_are_validation_errors_before_any_request()
     {
         using var store = NewStore();
@@ -248,18 +168,30 @@ public sealed class AwsSecretStoreTests : IAsyncLifetime
         await act.Should().ThrowAsync<ConfigValidationException>();
         _fake.RequestCount.Should().Be(0);
     }
-    [Fact]
-    public async Task Throttling_is_retried_and_reported_with_its_code_when_it_persists()
-    {
-        _fake.Seed("busy", """{"k":"v"}""");
-        using var store = NewStore();
-        _fake.ThrottleNext = 2;
-        (await store.GetSecretAsync("busy", Ct))["k"].Should().Be("v", "two throttled attempts are retried");
 
-        _fake.ThrottleNext = 10;
-        var act = () => store.GetSecretAsync("busy", Ct);
-        var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
-        error.ErrorCode.Should().Be("ThrottlingException");
-        error.Message.Should().Contain("busy");
+    /// <summary>A GetSecretValue signed for <paramref name="signedTarget"/> by the product's signer, sent to <paramref name="sentTarget"/>.</summary>
+    private async Task<(int Status, string Body)> SendSignedAsync(string signedTarget, string sentTarget, bool signContentType)
+    {
+        var body = """{"SecretId":"s"}"""u8.ToArray();
+        List<KeyValuePair<string, string>> headers = [new("X-Amz-Target", "secretsmanager.GetSecretValue")];
+        if (signContentType)
+        {
+            headers.Add(new("Content-Type", JsonContentType));
+        }
+
+        var signed = SigV4Signer.Sign(
+            "POST", new Uri(_fake.Endpoint + signedTarget), headers, body,
+            new ImmutableCredentials(FakeSecretsManager.AccessKey, FakeSecretsManager.SecretKey, null), FakeSecretsManager.Region, "secretsmanager", DateTime.UtcNow);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_fake.Endpoint + sentTarget)) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(JsonContentType);
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", "secretsmanager.GetSecretValue");
+        foreach (var (name, value) in signed)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await http.SendAsync(request, Ct);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 }

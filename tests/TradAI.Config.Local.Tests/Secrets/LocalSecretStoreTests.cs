@@ -96,21 +96,46 @@ public sealed class LocalSecretStoreTests : IDisposable
         error.ToString().Should().NotContain(Password);
     }
 
-    [Fact]
-    public async Task An_unreadable_secret_file_is_access_denied()
+    /// <summary>
+    /// Root reads files whatever their mode, and the suite runs as root here and in CI, so a chmod 000 file would be
+    /// readable. procfs enforces the mode of a sysctl entry even for root: a write-only one (drop_caches, compact_memory;
+    /// mode 0200) fails to open for reading with EACCES for every user, which is what an unreadable store gives.
+    /// </summary>
+    private static string UnreadableFile()
     {
-        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        foreach (var candidate in new[] { "/proc/sys/vm/drop_caches", "/proc/sys/vm/compact_memory" })
         {
-            Assert.Skip("file modes do not deny root or apply on Windows");
-            return;
+            try
+            {
+                using var _ = File.OpenRead(candidate);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return candidate;
+            }
+            catch (IOException)
+            {
+            }
         }
 
-        WriteSecretFile("locked", """{"a":"b"}""");
-        File.SetUnixFileMode(Path.Combine(_dir, "secrets", "locked.json"), UnixFileMode.None);
+        throw new InvalidOperationException("no write-only procfs entry to stand for an unreadable file (this suite needs Linux)");
+    }
+
+    [Theory]
+    [InlineData("json file")]
+    [InlineData(".env file")]
+    public async Task An_unreadable_store_file_is_access_denied_naming_the_file(string which)
+    {
+        var path = which == ".env file" ? Path.Combine(_dir, ".env") : Path.Combine(_dir, "secrets", "locked.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.CreateSymbolicLink(path, UnreadableFile());
+
         var act = () => Store().GetSecretAsync("locked", Ct);
+
         var error = (await act.Should().ThrowAsync<ExternalServiceException>()).Which;
-        error.Message.Should().StartWith("Access denied: locked");
+        error.Message.Should().Be($"Access denied: locked (cannot read {path})");
         error.ErrorCode.Should().Be(SecretErrors.AccessDeniedCode);
+        error.Service.Should().Be(LocalSecretStore.ServiceName);
     }
 
     [Theory]
@@ -129,12 +154,22 @@ public sealed class LocalSecretStoreTests : IDisposable
     [Fact]
     public async Task Rotation_status_says_not_rotated_with_the_file_time_as_last_change()
     {
+        var fileTime = new DateTime(2021, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+        var envFileTime = new DateTime(2022, 8, 9, 10, 11, 12, DateTimeKind.Utc);
         WriteSecretFile("rds", """{"password":"x"}""");
-        var status = await Store().GetRotationStatusAsync("rds", Ct);
-        status.RotationEnabled.Should().BeFalse();
-        status.RotationLambdaArn.Should().BeNull();
-        status.LastRotatedDate.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
-        status.NextRotationDate.Should().BeNull();
+        File.SetLastWriteTimeUtc(Path.Combine(_dir, "secrets", "rds.json"), fileTime);
+        await File.WriteAllTextAsync(Path.Combine(_dir, ".env"), "TRADAI_SECRET_API='{\"k\":\"v\"}'\n", Ct);
+        File.SetLastWriteTimeUtc(Path.Combine(_dir, ".env"), envFileTime);
+        _env["TRADAI_SECRET_TOKEN"] = """{"k":"v"}""";
+        var store = Store();
+
+        var fromFile = await store.GetRotationStatusAsync("rds", Ct);
+        var fromEnvFile = await store.GetRotationStatusAsync("api", Ct);
+        var fromVariable = await store.GetRotationStatusAsync("token", Ct);
+
+        fromFile.Should().Be(new SecretRotationStatus("rds", false, null, null, new DateTimeOffset(fileTime), null));
+        fromEnvFile.Should().Be(new SecretRotationStatus("api", false, null, null, new DateTimeOffset(envFileTime), null));
+        fromVariable.Should().Be(new SecretRotationStatus("token", false, null, null, null, null), "a variable has no time of change");
     }
 
     [Fact]

@@ -5,8 +5,10 @@ using System.Text;
 namespace TradAI.Config.Testing.Http;
 
 /// <summary>
-/// A tiny HTTP server on 127.0.0.1 and a free port, for fakes of services that have no installable emulator
-/// (Secrets Manager, MLflow) and for scripted failures. Each request is handed to <c>handler</c>.
+/// A tiny HTTP server on 127.0.0.1 and a free port, for fakes and scripted failures: what no emulator here can do.
+/// Secrets Manager runs on moto's server (<c>scripts/emulators.sh</c>); its fake on this server only answers what
+/// moto cannot (access denied, throttling, signature checks). MLflow has no installable server here (no PyPI).
+/// Each request is handed to <c>handler</c>.
 /// </summary>
 public sealed class LoopbackHttpServer : IAsyncDisposable
 {
@@ -100,8 +102,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         LoopbackResponse response;
         try
         {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
+            using var buffer = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(buffer);
+            var body = buffer.ToArray();
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var key in context.Request.Headers.AllKeys)
             {
@@ -111,7 +114,11 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
                 }
             }
 
-            var request = new LoopbackRequest(context.Request.HttpMethod, context.Request.Url!, headers, body);
+            var request = new LoopbackRequest(context.Request.HttpMethod, context.Request.Url!, headers, Encoding.UTF8.GetString(body))
+            {
+                RawTarget = context.Request.RawUrl ?? "/",
+                RawBody = body,
+            };
             response = await _handler(request);
         }
         catch (Exception ex)
@@ -148,6 +155,12 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 /// <summary>One request as the fake saw it.</summary>
 public sealed record LoopbackRequest(string Method, Uri Url, IReadOnlyDictionary<string, string> Headers, string Body)
 {
+    /// <summary>The request target as it came on the wire (path and query, still percent-encoded), which a signature covers.</summary>
+    public string RawTarget { get; init; } = "/";
+
+    /// <summary>The body's exact bytes (<see cref="Body"/> is their UTF-8 reading).</summary>
+    public byte[] RawBody { get; init; } = [];
+
     public string? Header(string name) => Headers.TryGetValue(name, out var v) ? v : null;
 }
 
