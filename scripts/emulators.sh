@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # emulators.sh start|stop|status — install (first run only) and run the local AWS emulators the tests use:
 # DynamoDB Local (AWS's own jar, from the npm package amplify-dynamodb-simulator), fauxqs (S3) and moto's server
-# (S3 with conditional writes, Secrets Manager; from the machine image's python3), on free loopback ports. `start` writes the endpoints to .run/emulators.env (KEY=VALUE) and prints them as exports.
+# (S3 with conditional writes, Secrets Manager; from the machine image's python3, run by scripts/moto_server.py, which serializes S3 requests), on free loopback ports. `start` writes the endpoints to .run/emulators.env (KEY=VALUE) and prints them as exports.
 # Everything lives under .tools/ and .run/ in the repository (both git-ignored); nothing global is touched.
 set -euo pipefail
 
@@ -96,9 +96,9 @@ start() {
   printf 's3\t%s\t%s\n' "$s3_pid" "fauxqs" >> "$RUN/emulators.pids"
 
   local moto_port; moto_port=$(free_port)
-  setsid python3 -m moto.server -H 127.0.0.1 -p "$moto_port" > "$RUN/moto.log" 2>&1 < /dev/null &
+  setsid python3 "$ROOT/scripts/moto_server.py" -H 127.0.0.1 -p "$moto_port" > "$RUN/moto.log" 2>&1 < /dev/null &
   local moto_pid=$!
-  printf 'moto\t%s\t%s\n' "$moto_pid" "moto.server" >> "$RUN/emulators.pids"
+  printf 'moto\t%s\t%s\n' "$moto_pid" "moto_server.py" >> "$RUN/emulators.pids"
 
   wait_ready dynamodb "$ddb_pid" "$RUN/dynamodb.log" -X POST "http://127.0.0.1:$ddb_port/" \
     -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Content-Type: application/x-amz-json-1.0' \
