@@ -64,6 +64,11 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
 
     public TimeSpan BusyTimeout { get; }
 
+    /// <summary>
+    /// Test seam, null in production: runs inside every write transaction after its last statement and before
+    /// <c>COMMIT</c>, so the crash tests can kill a process that has written a step but not committed it.
+    /// </summary>
+    internal Func<SqliteConnection, CancellationToken, Task>? BeforeCommit { get; init; }
 
     public Task<ConfigVersionWrite> CreateAsync(NewConfigVersion request, CancellationToken cancellationToken = default)
     {
@@ -298,6 +303,11 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
         try
         {
             var result = await body(connection, ct).ConfigureAwait(false);
+            if (BeforeCommit is { } beforeCommit)
+            {
+                await beforeCommit(connection, ct).ConfigureAwait(false);
+            }
+
             await ExecuteAsync(connection, "COMMIT", ct).ConfigureAwait(false);
             committed = true;
             return result;

@@ -14,16 +14,25 @@ public sealed class DynamoDbVersionTableFixture : IAsyncLifetime
 
     public string TableName { get; } = "versions-" + Guid.NewGuid().ToString("N")[..12];
 
+    private AwsClientFactory Factory { get; } = new(new AwsClientOptions
+    {
+        EndpointUrl = EmulatorEndpoints.DynamoDb,
+        Region = "us-east-1",
+        Credentials = new Amazon.Runtime.BasicAWSCredentials("x", "x"),
+    });
+
     public async ValueTask InitializeAsync()
     {
-        var factory = new AwsClientFactory(new AwsClientOptions
-        {
-            EndpointUrl = EmulatorEndpoints.DynamoDb,
-            Region = "us-east-1",
-            Credentials = new Amazon.Runtime.BasicAWSCredentials("x", "x"),
-        });
-        Client = Counter.CreateCountingClient(factory);
+        Client = Counter.CreateCountingClient(Factory);
         await DynamoDbVersionTable.CreateAsync(Client, TableName);
+    }
+
+    /// <summary>Another client of the same emulator, for contention tests (see <see cref="InterferingDynamoDbClient"/>).</summary>
+    public InterferingDynamoDbClient CreateInterferingClient()
+    {
+        var config = new AmazonDynamoDBConfig();
+        Factory.Configure(config);
+        return new InterferingDynamoDbClient(Factory.ResolveCredentials(), config);
     }
 
     public async ValueTask DisposeAsync()

@@ -451,16 +451,49 @@ public abstract partial class ConfigVersionRepositoryContract
     }
 
     [Fact]
-    public async Task A_foreign_or_garbled_continuation_token_is_a_validation_error()
+    public async Task A_valid_continuation_token_of_another_listing_or_store_is_refused_and_still_pages_its_own()
+    {
+        var strategy = NewStrategy();
+        var other = NewStrategy();
+        for (var i = 1; i <= 6; i++)
+        {
+            await CreateDraftAsync(strategy, i);
+            await CreateDraftAsync(other, i);
+        }
+
+        var token = (await Service.ListAsync(strategy, null, 2, null, Ct)).ContinuationToken!;
+        var draftsToken = (await Service.ListAsync(strategy, ConfigVersionStatus.Draft, 2, null, Ct)).ContinuationToken!;
+        var otherToken = (await Service.ListAsync(other, null, 2, null, Ct)).ContinuationToken!;
+
+        // Each is a real token, valid where it came from: resuming another listing with it would skip or repeat versions silently.
+        async Task RefusedAsync(string because, Func<Task> list) =>
+            (await list.Should().ThrowAsync<ConfigValidationException>(because)).Which.Problems.Should().ContainSingle().Which.Path.Should().Be("continuation_token");
+        await RefusedAsync("it belongs to another strategy", () => Service.ListAsync(other, null, 2, token, Ct));
+        await RefusedAsync("it belongs to another strategy", () => Service.ListAsync(strategy, null, 2, otherToken, Ct));
+        await RefusedAsync("it belongs to the unfiltered listing", () => Service.ListAsync(strategy, ConfigVersionStatus.Draft, 2, token, Ct));
+        await RefusedAsync("it belongs to the drafts listing", () => Service.ListAsync(strategy, null, 2, draftsToken, Ct));
+        await RefusedAsync("it is another store's token for this very listing", () => Service.ListAsync(strategy, null, 2, VersionPageToken.Make("other-store1:", strategy, null, 5), Ct));
+        await RefusedAsync("it is garbled", () => Service.ListAsync(strategy, null, 5, "not-a-token", Ct));
+        await RefusedAsync("it is cut short", () => Service.ListAsync(strategy, null, 2, token[..^4], Ct));
+
+        // Refusals change nothing: each token still resumes its own listing.
+        (await Service.ListAsync(strategy, null, 2, token, Ct)).Items.Select(v => v.VersionNumber).Should().Equal(4, 3);
+        (await Service.ListAsync(other, null, 2, otherToken, Ct)).Items.Select(v => v.VersionNumber).Should().Equal(4, 3);
+        (await Service.ListAsync(strategy, ConfigVersionStatus.Draft, 2, draftsToken, Ct)).Items.Select(v => v.VersionNumber).Should().Equal(4, 3);
+    }
+
+    [Fact]
+    public async Task A_page_size_outside_1_to_1000_is_a_validation_error()
     {
         var strategy = NewStrategy();
         await CreateDraftAsync(strategy, 1);
 
-        var garbled = () => Service.ListAsync(strategy, null, 5, "not-a-token", Ct);
-        var badLimit = () => Service.ListAsync(strategy, null, 0, null, Ct);
+        var zero = () => Service.ListAsync(strategy, null, 0, null, Ct);
+        var tooMany = () => Service.ListAsync(strategy, null, ConfigVersionService.MaxPageSize + 1, null, Ct);
 
-        await garbled.Should().ThrowAsync<ConfigValidationException>();
-        await badLimit.Should().ThrowAsync<ConfigValidationException>();
+        (await zero.Should().ThrowAsync<ConfigValidationException>()).Which.Problems.Should().ContainSingle().Which.Path.Should().Be("limit");
+        await tooMany.Should().ThrowAsync<ConfigValidationException>();
+        (await Service.ListAsync(strategy, null, ConfigVersionService.MaxPageSize, null, Ct)).Items.Should().ContainSingle();
     }
 
     // ---- rollback and diff ----
