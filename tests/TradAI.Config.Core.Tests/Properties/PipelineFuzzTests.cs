@@ -74,7 +74,7 @@ public class PipelineFuzzTests
 
             // Bounded per input: a hang or a memory bomb fails here, not the machine (the bound is far above normal).
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            Assert.True(allocated < MaxAllocatedPerInput && clock.Elapsed < TimeSpan.FromSeconds(2),
+            Assert.True(allocated < MaxAllocatedPerInput && clock.Elapsed < TimeSpan.FromSeconds(10),
                 $"iteration {i}: {allocated:N0} bytes, {clock.Elapsed}\n--- document ---\n{doc}");
         }
 

@@ -16,7 +16,7 @@ namespace TradAI.Config.Core.Tests.Properties;
 public class ResourceBombTests
 {
     private const long MaxAllocatedBytes = 100L * 1024 * 1024;
-    private static readonly TimeSpan MaxElapsed = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxElapsed = TimeSpan.FromSeconds(10);
 
     public static TheoryData<string> Bombs => new(BombCatalog.Names);
 
