@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace TradAI.Config.Core.Tests.OmegaConf;
@@ -21,6 +22,9 @@ public sealed class OmegaConfOracle : IDisposable
     };
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    // A typed value takes three JSON levels per mapping level, and trees nest up to the readers' 128 levels.
+    private static readonly JsonDocumentOptions DeepAnswers = new() { MaxDepth = 1024 };
     private readonly Lock _gate = new();
     private readonly Lazy<(Process? Process, string? Problem)> _start;
 
@@ -75,7 +79,7 @@ public sealed class OmegaConfOracle : IDisposable
                 throw new InvalidOperationException($"the OmegaConf oracle stopped answering: {stderr}");
             }
 
-            return JsonNode.Parse(line)!.AsObject();
+            return JsonNode.Parse(line, documentOptions: DeepAnswers)!.AsObject();
         }
     }
 
