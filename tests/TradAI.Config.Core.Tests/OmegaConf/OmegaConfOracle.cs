@@ -64,6 +64,14 @@ public sealed class OmegaConfOracle : IDisposable
     /// <summary>Loads one document: <c>to_container(resolve=False)</c> as "ok" and <c>OmegaConf.to_yaml</c> as "yaml".</summary>
     public JsonObject Load(string doc) => Send(new JsonObject { ["op"] = "load", ["doc"] = doc });
 
+    /// <summary>Loads each document on its own (<c>to_container(resolve=False)</c>): one answer per document, in one round trip.</summary>
+    public IReadOnlyList<JsonObject> LoadMany(IReadOnlyList<string> docs)
+    {
+        var answer = Send(new JsonObject { ["op"] = "load_many", ["docs"] = new JsonArray([.. docs.Select(d => (JsonNode?)JsonValue.Create(d))]) });
+        var answers = answer["ok"]?.AsArray() ?? throw new InvalidOperationException($"the OmegaConf oracle refused the batch: {answer["error"]}");
+        return [.. answers.Select(a => a!.AsObject())];
+    }
+
     private JsonObject Send(JsonObject request)
     {
         Require();
