@@ -1,5 +1,6 @@
 using AwesomeAssertions;
 using CsCheck;
+using TradAI.Config.Core.Collections;
 using TradAI.Deployment.Environments;
 using TradAI.Deployment.Tables;
 using TradAI.Infra.Context;
@@ -133,9 +134,65 @@ public sealed class InfraConfigResolverTests
     [Fact]
     public void Resolution_is_deterministic_and_the_config_is_a_value()
     {
-        var a = InfraConfigDocument.ToJson(InfraConfigResolver.Resolve(DeploymentEnvironment.Staging));
-        var b = InfraConfigDocument.ToJson(InfraConfigResolver.Resolve(DeploymentEnvironment.Staging));
+        var a = InfraConfigResolver.Resolve(DeploymentEnvironment.Staging);
+        var b = InfraConfigResolver.Resolve(DeploymentEnvironment.Staging);
+        InfraConfigDocument.ToJson(a).Should().Be(InfraConfigDocument.ToJson(b));
+
+        // Two resolutions of one environment are one value: equal, same hash, one entry in a set.
+        a.Should().NotBeSameAs(b);
         a.Should().Be(b);
+        (a == b).Should().BeTrue();
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        new HashSet<InfraConfig> { a, b }.Should().ContainSingle();
+
+        // Any difference, down to one list item, makes another value; 'with' leaves the original as it was.
+        a.Should().NotBe(InfraConfigResolver.Resolve(DeploymentEnvironment.Prod));
+        a.Should().NotBe(Resolve(("environment", "staging"), ("strategy_ecr_repos", "momentum")));
+        a.Should().NotBe(Resolve(("environment", "staging"), ("cors_allowed_origins", "https://a.example")));
+        var fewer = a with { Services = [.. a.Services.Skip(1)] };
+        fewer.Should().NotBe(a);
+        a.Services.Should().HaveCount(b.Services.Count);
+        a.Should().NotBe(a with { Storage = a.Storage with { Tables = [.. a.Storage.Tables.Reverse()] } });
+    }
+
+    [Fact]
+    public void Every_part_of_the_config_is_immutable_and_compares_by_value()
+    {
+        // A List<T>, an array or an interface-typed list would compare by reference and break the equality above;
+        // a settable field would let a shared config change. Walks every record reachable from InfraConfig.
+        var seen = new HashSet<Type>();
+        var pending = new Queue<Type>([typeof(InfraConfig)]);
+        while (pending.TryDequeue(out var type))
+        {
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            // Record equality compares the instance fields: each must be read-only and compare by value.
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                field.IsInitOnly.Should().BeTrue($"{type.Name}.{field.Name} can change");
+                var t = Nullable.GetUnderlyingType(field.FieldType) ?? field.FieldType;
+                if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ValueList<>))
+                {
+                    t = t.GetGenericArguments()[0];
+                }
+
+                if (t.IsPrimitive || t.IsEnum || t == typeof(string))
+                {
+                    continue;
+                }
+
+                (t.GetMethod("<Clone>$") is not null).Should().BeTrue($"{type.Name}.{field.Name} is a {t.Name}, neither a value list, a record nor a primitive");
+                if (t.Namespace!.StartsWith("TradAI.Infra", StringComparison.Ordinal))
+                {
+                    pending.Enqueue(t);
+                }
+            }
+        }
+
+        seen.Should().HaveCountGreaterThan(15);
     }
 
     [Fact]
