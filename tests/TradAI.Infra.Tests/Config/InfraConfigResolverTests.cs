@@ -53,11 +53,26 @@ public sealed class InfraConfigResolverTests
     [Fact]
     public void Project_name_prefixes_every_resource_name()
     {
-        var config = ResolveWithEnv(new Dictionary<string, string> { ["PROJECT_NAME"] = "acme" }, ("environment", "staging"));
-        config.Storage.Bucket("configs").Name.Should().Be("acme-configs-staging");
-        config.Storage.Table("config-versions").Name.Should().Be("acme-config-versions-staging");
-        config.Compute.ClusterName.Should().Be("acme-cluster-staging");
-        config.Network.ServiceDiscoveryNamespace.Should().Be("acme-staging.local");
+        // Every value of the rendered config, with and without PROJECT_NAME: no hand-made list of names to go stale.
+        var tradai = InfraConfigFlattener.Flatten(ResolveWithEnv(new Dictionary<string, string>(), ("environment", "staging"), ("strategy_ecr_repos", "momentum")));
+        var acme = ResolveWithEnv(new Dictionary<string, string> { ["PROJECT_NAME"] = "acme" }, ("environment", "staging"), ("strategy_ecr_repos", "momentum"));
+        var acmeValues = InfraConfigFlattener.Flatten(acme);
+
+        acmeValues.Select(v => v.Key).Should().Equal(tradai.Select(v => v.Key));
+        var renamed = tradai.Where(v => v.Value.Contains("tradai", StringComparison.Ordinal)).Select(v => v.Key).ToHashSet();
+        renamed.Should().HaveCountGreaterThan(45, "every bucket, table, queue, service, repository, function, rule, secret and pool is named");
+        foreach (var ((path, before), (_, after)) in tradai.Zip(acmeValues))
+        {
+            after.Should().Be(before.Replace("tradai", "acme", StringComparison.Ordinal), path);
+        }
+
+        // Every resource name is {project}-{name}-{env}; nothing still says tradai.
+        acmeValues.Where(v => v.Value.EndsWith("-staging", StringComparison.Ordinal)).Should().HaveCountGreaterThan(45)
+            .And.AllSatisfy(v => v.Value.Should().StartWith("acme-", v.Key));
+        acmeValues.Should().NotContain(v => v.Value.Contains("tradai", StringComparison.Ordinal));
+        acme.Storage.Bucket("configs").Name.Should().Be("acme-configs-staging");
+        acme.Network.ServiceDiscoveryNamespace.Should().Be("acme-staging.local");
+        acme.Storage.Rds.MasterUsername.Should().Be("acme_admin");
     }
 
     [Fact]
