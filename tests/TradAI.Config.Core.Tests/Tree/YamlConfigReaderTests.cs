@@ -468,6 +468,19 @@ public class YamlConfigReaderTests
         Assert.Empty(YamlConfigReader.ParseMapping("# only a comment\n"));
     }
 
+    // Found by the property generators: the grammar's lexer named the offending character raw, without the value.
+    [Theory]
+    [InlineData("a: \"${oc.env:\\e}\"", "\\u001B")]
+    [InlineData("a: \"${a:\\u202E}\"", "\\u202E")]
+    [InlineData("a: '${\"x}'", "\"")]
+    public void Interpolation_syntax_errors_name_the_value_and_the_character_sanitized(string yaml, string shown)
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml));
+        Assert.Contains("is not a valid interpolation", ex.Message);
+        Assert.Contains($"token recognition error at: '{shown}'", ex.Message);
+        Assert.Equal(-1, UnsafeCharacters.IndexOfUnsafe(ex.Message));
+    }
+
     [Fact]
     public void Error_messages_sanitize_user_input()
     {
