@@ -93,7 +93,8 @@ public class YamlWriterPropertyTests
     [Fact]
     public void Chains_nested_to_the_readers_depth_limit_round_trip()
     {
-        ConfigGenerators.Deep(ConfigGenerators.AnyKey, ConfigGenerators.ScalarValue, 1, YamlReadOptions.Default.MaxDepth - 1).Sample(node =>
+        // The root mapping is one level and an empty mapping or list as the leaf another: up to exactly the limit.
+        ConfigGenerators.Deep(ConfigGenerators.AnyKey, ConfigGenerators.ScalarValue, 1, YamlReadOptions.Default.MaxDepth - 2).Sample(node =>
         {
             var tree = ConfigMapping.Of(("root", node));
             var yaml = ConfigYamlWriter.ToYaml(tree);
@@ -106,17 +107,36 @@ public class YamlWriterPropertyTests
         }, iter: 200);
     }
 
-    [Fact]
-    public void A_tree_deeper_than_the_limit_is_written_but_refused_on_read_with_a_clear_error()
+    [Theory]
+    [InlineData("leaf")]
+    [InlineData(null)]
+    public void A_tree_exactly_at_the_depth_limit_round_trips_and_one_level_more_is_refused_on_read(string? leaf)
     {
-        object? node = "leaf";
-        for (var i = 0; i < YamlReadOptions.Default.MaxDepth + 1; i++)
+        // Levels: the root mapping, the chain, and the leaf when it is an (empty) container.
+        object? Chain(int levels)
         {
-            node = i % 2 == 0 ? ConfigSequence.Of(node) : ConfigMapping.Of(("k", node));
+            object? node = leaf is null ? ConfigMapping.Empty : leaf;
+            for (var i = 0; i < levels; i++)
+            {
+                node = i % 2 == 0 ? ConfigSequence.Of(node) : ConfigMapping.Of(("k", node));
+            }
+
+            return node;
         }
 
-        var yaml = ConfigYamlWriter.ToYaml(ConfigMapping.Of(("root", node)));
-        Assert.Contains("deeper", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml)).Message);
+        var atLimit = YamlReadOptions.Default.MaxDepth - 1 - (leaf is null ? 1 : 0);
+        var tree = ConfigMapping.Of(("root", Chain(atLimit)));
+        Assert.Equal(YamlReadOptions.Default.MaxDepth, tree.Depth);
+        var written = ConfigYamlWriter.ToYaml(tree);
+
+        // Both readers: the fast path answers this document, so the reference reader is asked directly as well.
+        Assert.True(FastYamlReader.TryParse(written, YamlReadOptions.Default, out var fast));
+        AssertSameTree(tree, (ConfigMapping)fast!, written);
+        AssertSameTree(tree, (ConfigMapping)YamlConfigReader.ParseWithYamlDotNet(written, null, YamlReadOptions.Default)!, written);
+
+        var deeper = ConfigYamlWriter.ToYaml(ConfigMapping.Of(("root", Chain(atLimit + 1))));
+        Assert.False(FastYamlReader.TryParse(deeper, YamlReadOptions.Default, out _));
+        Assert.Contains("deeper", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseWithYamlDotNet(deeper, null, YamlReadOptions.Default)).Message);
     }
 
     // Types, order, keys and float bits must all match (TypedValues writes each float with Python's shortest repr).
