@@ -55,7 +55,11 @@ public sealed class AwsBackendCommandTests
         var bucket = await NewBucketAsync();
         var r = await Run(bucket, "a: [1,\n", "config", "put", "broken", "--file", "-");
         Assert.Equal(1, r.ExitCode);
-        Assert.Equal("", (await Run(bucket, null, "config", "list")).Stdout);
+
+        // The listing succeeds and is empty: an empty stdout from a failed list would prove nothing.
+        var list = await Run(bucket, null, "config", "list");
+        Assert.Equal((0, "", ""), (list.ExitCode, list.Stdout, list.Stderr));
+        Assert.Equal(3, (await Run(bucket, null, "config", "exists", "broken")).ExitCode);
     }
 
     [Fact]

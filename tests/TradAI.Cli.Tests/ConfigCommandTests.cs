@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradAI.Config.Core.Inputs;
 
 namespace TradAI.Cli.Tests;
 
@@ -155,6 +156,20 @@ public sealed class ConfigCommandTests : IDisposable
         AssertNoStackTrace(r);
     }
 
+    [Theory]
+    [InlineData("a\u001b[2Jb", "'a\\u001B[2Jb'")]
+    [InlineData("evil\u202Etxt.yaml", "'evil\\u202Etxt.yaml'")]
+    [InlineData("bell\u0007", "'bell\\u0007'")]
+    public async Task Bad_names_with_control_or_bidi_characters_are_named_escaped(string name, string shown)
+    {
+        var r = await Run("config", "show", name);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(shown, r.Stderr); // the name as the user can read it, each hidden character spelled out
+        Assert.Equal(-1, UnsafeCharacters.IndexOfUnsafe(r.Stderr.Replace("\n", "", StringComparison.Ordinal)));
+        Assert.Equal("", r.Stdout);
+        AssertNoStackTrace(r);
+    }
+
     [Fact]
     public async Task Config_merge_merges_plain_files_with_overrides()
     {
@@ -196,10 +211,24 @@ public sealed class ConfigCommandTests : IDisposable
     [Fact]
     public async Task Store_folder_comes_from_the_environment_variable()
     {
-        var r = await CliProcess.RunAsync(["config", "list"], new Dictionary<string, string?> { ["TRADAI_CONFIG_DIR"] = _store });
-        Assert.Equal(0, r.ExitCode);
-        Assert.Contains("momentum-btc", r.Stdout);
+        // In an empty working directory, so the ./configs fallback (the test output folder has one) cannot answer.
+        var empty = Directory.CreateTempSubdirectory("tradai-cli-cwd-").FullName;
+        try
+        {
+            var r = await CliProcess.RunAsync(["config", "list"], new Dictionary<string, string?> { ["TRADAI_CONFIG_DIR"] = _store }, workingDirectory: empty);
+            Assert.Equal(0, r.ExitCode);
+            Assert.Equal(StoreNames(), r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+            var without = await CliProcess.RunAsync(["config", "list"], workingDirectory: empty);
+            Assert.DoesNotContain("momentum-btc", without.Stdout);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
     }
+
+    private string[] StoreNames() => [.. Directory.GetFiles(_store, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
 
     [Fact]
     public async Task Config_validate_reports_valid_or_exits_1()

@@ -70,8 +70,24 @@ public sealed class InfraAndSettingsCommandTests : IDisposable
     [Fact]
     public async Task Settings_show_masks_secrets()
     {
-        var r = await CliProcess.RunAsync(["settings", "show", "backend"], new Dictionary<string, string?> { ["BACKEND_WEBSOCKET_SECRET_KEY"] = "super-secret-value-123456789" }, workingDirectory: _dir);
+        var env = new Dictionary<string, string?> { ["BACKEND_WEBSOCKET_SECRET_KEY"] = "super-secret-value-123456789" };
+        var r = await CliProcess.RunAsync(["settings", "show", "backend"], env, workingDirectory: _dir);
         Assert.Equal(0, r.ExitCode);
-        Assert.DoesNotContain("super-secret-value-123456789", r.Stdout + r.Stderr);
+        Assert.DoesNotContain("super-secret", r.Stdout + r.Stderr);
+        Assert.DoesNotContain("123456789", r.Stdout + r.Stderr);
+
+        // The field is listed, set, masked and attributed to the variable that set it: hidden, not dropped.
+        var row = Assert.Single(r.Stdout.Split('\n'), l => l.Contains("websocket_secret_key", StringComparison.Ordinal));
+        Assert.Contains("**********", row);
+        Assert.Contains("env BACKEND_WEBSOCKET_SECRET_KEY", row);
+
+        var json = await CliProcess.RunAsync(["settings", "show", "backend", "-o", "json"], env, workingDirectory: _dir);
+        Assert.Equal(0, json.ExitCode);
+        Assert.DoesNotContain("super-secret", json.Stdout);
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var setting = doc.RootElement.GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "websocket_secret_key");
+        Assert.Equal("**********", setting.GetProperty("value").GetString());
+        Assert.True(setting.GetProperty("secret").GetBoolean());
+        Assert.Equal("env BACKEND_WEBSOCKET_SECRET_KEY", setting.GetProperty("source").GetString());
     }
 }

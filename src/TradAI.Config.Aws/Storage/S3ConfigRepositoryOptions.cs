@@ -30,9 +30,13 @@ public sealed record S3ConfigRepositoryOptions
     /// Options from <c>TRADAI_S3_BUCKET</c> (else <c>tradai-configs-{TRADAI_ENV or dev}</c>) and <c>TRADAI_S3_PREFIX</c>;
     /// explicit arguments win over the environment.
     /// </summary>
-    public static S3ConfigRepositoryOptions FromEnvironment(string? bucket = null, string? prefix = null)
+    /// <param name="bucket">The bucket, overriding the environment.</param>
+    /// <param name="prefix">The key prefix, overriding the environment.</param>
+    /// <param name="environment">Looks variables up; the process environment when null.</param>
+    public static S3ConfigRepositoryOptions FromEnvironment(string? bucket = null, string? prefix = null, Func<string, string?>? environment = null)
     {
-        static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
+        environment ??= Environment.GetEnvironmentVariable;
+        string? Env(string name) => environment(name) is { Length: > 0 } v ? v : null;
         return new S3ConfigRepositoryOptions
         {
             Bucket = bucket ?? Env("TRADAI_S3_BUCKET") ?? DefaultBucketFor(Env("TRADAI_ENV") ?? "dev"),

@@ -1,3 +1,4 @@
+using TradAI.Config.Core.Collections;
 using TradAI.Config.Core.Tree;
 
 namespace TradAI.Config.Core.Strategies;
@@ -5,7 +6,8 @@ namespace TradAI.Config.Core.Strategies;
 /// <summary>
 /// A validated, immutable strategy configuration (SPEC §4.3). Built only by <see cref="StrategyConfigSchema.Bind"/>,
 /// so an instance always satisfies the schema. <see cref="Document"/> keeps the whole merged config,
-/// including keys the schema does not model.
+/// including keys the schema does not model. A value: two binds of the same config are equal (every property compares
+/// by value — <see cref="ValueList{T}"/> for the pairs, <see cref="ConfigMapping"/>'s Python-dict equality for the maps).
 /// </summary>
 public sealed record StrategyConfig
 {
@@ -19,7 +21,7 @@ public sealed record StrategyConfig
     public required string Timeframe { get; init; }
 
     /// <summary>Traded pairs, e.g. <c>BTC/USDT</c>.</summary>
-    public required IReadOnlyList<string> Pairs { get; init; }
+    public required ValueList<string> Pairs { get; init; }
 
     /// <summary>The currency stakes are denominated in; every pair's quote currency.</summary>
     public required string StakeCurrency { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TradAI.Config.Core.Collections;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Tree;
 using TradAI.Config.Core.Validation;
@@ -68,7 +69,7 @@ public sealed partial class StrategyConfigSchema : IConfigSchema
         public string? Name;
         public string? Version;
         public string? Timeframe;
-        public IReadOnlyList<string>? Pairs;
+        public ValueList<string>? Pairs;
         public string? StakeCurrency;
         public string? Exchange;
         public ConfigMapping? Parameters;
@@ -127,7 +128,7 @@ public sealed partial class StrategyConfigSchema : IConfigSchema
         return RequiredString(config, "exchange", problems);
     }
 
-    private static IReadOnlyList<string>? CheckPairs(ConfigMapping config, string? stake, List<ValidationProblem> problems)
+    private static ValueList<string>? CheckPairs(ConfigMapping config, string? stake, List<ValidationProblem> problems)
     {
         if (!config.TryGetValue("pairs", out var value) || value is null)
         {
@@ -173,7 +174,7 @@ public sealed partial class StrategyConfigSchema : IConfigSchema
             pairs.Add(pair);
         }
 
-        return pairs;
+        return pairs.ToValueList();
     }
 
     private static string QuoteOf(string pair)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -12,6 +13,9 @@ namespace TradAI.Config.Core.Tree;
 /// </summary>
 internal sealed class FastYamlReader
 {
+    // Tabs and CRs (their white-space rules), and NEL, U+2028 and U+2029, which YAML 1.1 reads as line breaks.
+    private static readonly SearchValues<char> LeftToTheFullReader = SearchValues.Create("\t\r\u0085\u2028\u2029");
+
     private readonly string _s;
     private readonly YamlReadOptions _options;
     private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
@@ -29,7 +33,7 @@ internal sealed class FastYamlReader
     public static bool TryParse(string text, YamlReadOptions options, out object? root)
     {
         root = null;
-        if (text.Contains('\t') || text.Contains('\r') || text.Contains('\0') || (text.Length > 0 && text[0] == '\uFEFF'))
+        if (text.AsSpan().IndexOfAny(LeftToTheFullReader) >= 0 || (text.Length > 0 && text[0] == '\uFEFF') || YamlCharacters.IndexOfNonPrintable(text) >= 0)
         {
             return false;
         }

@@ -55,10 +55,30 @@ public static class YamlConfigReader
     /// <summary>The reference reader (YamlDotNet events); the fast path must agree with it wherever it answers.</summary>
     internal static object? ParseWithYamlDotNet(string yaml, string? sourceName, YamlReadOptions options)
     {
-        var reader = new Reader(new Parser(new StringReader(yaml)), sourceName, options);
+        // PyYAML's reader refuses these before it scans anything; YamlDotNet would read some of them as text.
+        if (YamlCharacters.IndexOfNonPrintable(yaml) is var bad and >= 0)
+        {
+            var (line, column) = YamlCharacters.Position(yaml, bad);
+            throw new ConfigValidationException(
+                $"{Describe(sourceName)}the character {YamlCharacters.Name(yaml[bad])} cannot appear in YAML (line {line}, column {column}); " +
+                "OmegaConf refuses it: write it as an escape in a double-quoted string");
+        }
+
+        // Tabs are rare: only a document that has one pays for recording where its quoted and block scalars lie.
+        var scalars = yaml.Contains('\t', StringComparison.Ordinal) ? new List<(int Start, int End, bool Block)>() : null;
+        var reader = new Reader(new Parser(new StringReader(yaml)), sourceName, options, scalars);
         try
         {
-            return reader.ReadStream();
+            var root = reader.ReadStream();
+            if (scalars is not null && YamlCharacters.IndexOfRefusedTab(yaml, scalars) is var tab and >= 0)
+            {
+                var (line, column) = YamlCharacters.Position(yaml, tab);
+                throw new ConfigValidationException(
+                    $"{Describe(sourceName)}a tab separates YAML tokens (line {line}, column {column}), which OmegaConf refuses: " +
+                    "tabs may appear only inside quoted or block scalars and comments; indent and separate with spaces");
+            }
+
+            return root;
         }
         catch (YamlException ex)
         {
@@ -134,7 +154,8 @@ public static class YamlConfigReader
         return message.StartsWith('(') && i > 0 ? message[(i + 3)..] : message;
     }
 
-    private sealed class Reader(IParser parser, string? sourceName, YamlReadOptions options)
+    // scalarExtents, when given, collects where each quoted and block scalar lies (for the tab rule).
+    private sealed class Reader(IParser parser, string? sourceName, YamlReadOptions options, List<(int Start, int End, bool Block)>? scalarExtents)
     {
         private readonly Dictionary<string, (object? Value, long Size)> _anchors = new(StringComparer.Ordinal);
         private long _expanded;
@@ -189,6 +210,11 @@ public static class YamlConfigReader
             {
                 case Scalar scalar:
                     parser.MoveNext();
+                    if (scalarExtents is not null && scalar.Style != ScalarStyle.Plain)
+                    {
+                        scalarExtents.Add(((int)scalar.Start.Index, (int)scalar.End.Index, scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded));
+                    }
+
                     return Count(Remember(scalar.Anchor, (ResolveScalar(scalar, role), 1)), scalar.Start);
                 case AnchorAlias alias:
                     parser.MoveNext();
@@ -410,8 +436,15 @@ public static class YamlConfigReader
             {
                 value = ResolveTagged(scalar);
             }
-            else if (scalar.Style == ScalarStyle.Plain && !scalar.Tag.IsNonSpecific)
+            else if (scalar.Style == ScalarStyle.Plain || scalar.Tag.IsNonSpecific)
             {
+                // PyYAML resolves a scalar tagged '!' as if it were plain, quoted or not: "! '017'" is 15. A multi-line
+                // one it matches with Python's '$' (which allows a final line break) and Python's int(): not followed here.
+                if (scalar.Tag.IsNonSpecific && scalar.Value.Contains('\n', StringComparison.Ordinal))
+                {
+                    throw Error(scalar.Start, "the non-specific tag '!' on a multi-line value is not supported; remove the tag");
+                }
+
                 value = YamlScalarResolver.TryResolvePlain(scalar.Value, out var plain, out var problem) ? plain : throw Error(scalar.Start, problem!);
             }
             else

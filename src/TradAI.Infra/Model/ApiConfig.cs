@@ -1,3 +1,5 @@
+using TradAI.Config.Core.Collections;
+
 namespace TradAI.Infra.Model;
 
 /// <summary>The edge: API Gateway routes and throttles, CORS, and the ALB's path-based routing.</summary>
@@ -12,10 +14,10 @@ public sealed record ApiConfig(
     string ApiName,
     bool AlbEnabled,
     string AlbName,
-    IReadOnlyList<ApiRouteConfig> Routes,
-    IReadOnlyList<ThrottleConfig> Throttles,
-    IReadOnlyList<AlbPathPatternConfig> AlbPathPatterns,
-    IReadOnlyList<string> CorsAllowedOrigins)
+    ValueList<ApiRouteConfig> Routes,
+    ValueList<ThrottleConfig> Throttles,
+    ValueList<AlbPathPatternConfig> AlbPathPatterns,
+    ValueList<string> CorsAllowedOrigins)
 {
     /// <summary>A throttle by name.</summary>
     public ThrottleConfig Throttle(string name) =>

@@ -1,3 +1,5 @@
+using TradAI.Config.Core.Collections;
+
 namespace TradAI.Infra.Model;
 
 /// <summary>One S3 bucket and its lifecycle.</summary>
@@ -5,4 +7,4 @@ namespace TradAI.Infra.Model;
 /// <param name="Name">Bucket name (<c>tradai-configs-dev</c>).</param>
 /// <param name="Versioned">Whether object versioning is on (config files are).</param>
 /// <param name="Lifecycle">Lifecycle rules (§8: results to Glacier after 30 days, logs deleted after 90).</param>
-public sealed record BucketConfig(string Key, string Name, bool Versioned, IReadOnlyList<LifecycleRuleConfig> Lifecycle);
+public sealed record BucketConfig(string Key, string Name, bool Versioned, ValueList<LifecycleRuleConfig> Lifecycle);

@@ -1,10 +1,12 @@
+using TradAI.Config.Core.Collections;
+
 namespace TradAI.Infra.Model;
 
 /// <summary>Container image repositories: one per service, one per Lambda, one per registered strategy.</summary>
 public sealed record EcrConfig(
-    IReadOnlyList<EcrRepositoryConfig> ServiceRepositories,
-    IReadOnlyList<EcrRepositoryConfig> LambdaRepositories,
-    IReadOnlyList<EcrRepositoryConfig> StrategyRepositories)
+    ValueList<EcrRepositoryConfig> ServiceRepositories,
+    ValueList<EcrRepositoryConfig> LambdaRepositories,
+    ValueList<EcrRepositoryConfig> StrategyRepositories)
 {
     /// <summary>Every repository, services first.</summary>
     public IEnumerable<EcrRepositoryConfig> All => ServiceRepositories.Concat(LambdaRepositories).Concat(StrategyRepositories);

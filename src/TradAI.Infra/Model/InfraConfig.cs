@@ -1,3 +1,4 @@
+using TradAI.Config.Core.Collections;
 using TradAI.Deployment.Environments;
 
 namespace TradAI.Infra.Model;
@@ -9,7 +10,7 @@ namespace TradAI.Infra.Model;
 public sealed record InfraConfig(
     EnvironmentConfig Environment,
     NetworkConfig Network,
-    IReadOnlyList<ServiceConfig> Services,
+    ValueList<ServiceConfig> Services,
     StorageConfig Storage,
     ComputeConfig Compute,
     EcrConfig Ecr,

@@ -1,3 +1,5 @@
+using TradAI.Config.Core.Collections;
+
 namespace TradAI.Infra.Model;
 
 /// <summary>VPC layout: CIDR, how many availability zones, the three subnet tiers, NAT and the private DNS namespace services find each other in.</summary>
@@ -15,7 +17,7 @@ public sealed record NetworkConfig(
     string VpcName,
     string VpcCidr,
     int AvailabilityZoneCount,
-    IReadOnlyList<SubnetConfig> Subnets,
+    ValueList<SubnetConfig> Subnets,
     string NatInstanceType,
     int NatInstances,
     string ServiceDiscoveryNamespace);

@@ -1,9 +1,11 @@
+using TradAI.Config.Core.Collections;
+
 namespace TradAI.Infra.Model;
 
 /// <summary>The persistent data resources: S3 buckets, DynamoDB tables and the PostgreSQL instance.</summary>
 public sealed record StorageConfig(
-    IReadOnlyList<BucketConfig> Buckets,
-    IReadOnlyList<TableConfig> Tables,
+    ValueList<BucketConfig> Buckets,
+    ValueList<TableConfig> Tables,
     RdsConfig Rds,
     bool RetainOnDelete)
 {

@@ -1,3 +1,4 @@
+using TradAI.Config.Core.Collections;
 using TradAI.Deployment.Environments;
 using TradAI.Deployment.Naming;
 using TradAI.Deployment.Profiles;
@@ -41,7 +42,7 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
             ServiceDiscoveryNamespace: $"{environment.ProjectName}-{environment.Name.ToName()}.local");
     }
 
-    public IReadOnlyList<ServiceConfig> Services(bool consolidated)
+    public ValueList<ServiceConfig> Services(bool consolidated)
     {
         // Name, prefix, port, health path and image come from the service profiles; sizing is per environment here.
         ServiceConfig Service(ServiceProfile profile, int cpu, int memory, int count, CapacityKind capacity = CapacityKind.OnDemand) =>
@@ -63,7 +64,7 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
 
     public StorageConfig Storage()
     {
-        BucketConfig Bucket(string key, bool versioned, params LifecycleRuleConfig[] rules) => new(key, Name(key), versioned, rules);
+        BucketConfig Bucket(string key, bool versioned, params LifecycleRuleConfig[] rules) => new(key, Name(key), versioned, [.. rules]);
         TableConfig Table(string key, TableSchema schema) => new(key, Name(key), schema, PointInTimeRecovery: Prod);
         KeyAttribute Text(string name) => new(name, KeyAttributeType.String);
         return new StorageConfig(
@@ -142,7 +143,7 @@ internal sealed class InfraDefaults(EnvironmentConfig environment)
             new AlbPathPatternConfig(ServiceProfiles.MlflowName, 40, ["/mlflow/*"]),
         ],
         // §8: dev allows every origin; staging and prod none unless overridden.
-        CorsAllowedOrigins: corsOverride ?? (environment.Name == DeploymentEnvironment.Dev ? ["*"] : []));
+        CorsAllowedOrigins: corsOverride?.ToValueList() ?? (environment.Name == DeploymentEnvironment.Dev ? ["*"] : []));
 
     public AuthConfig Auth() => new(
         new CognitoConfig(

@@ -23,8 +23,16 @@ public sealed record InfraSources(
     /// The process environment plus <c>infra/.env</c> found from <paramref name="startDirectory"/> upwards.
     /// Variables already set in the process win over the file, as with most dotenv loaders.
     /// </summary>
-    public static InfraSources FromProcess(InfraContext context, string startDirectory)
+    public static InfraSources FromProcess(InfraContext context, string startDirectory) =>
+        FromProcess(context, startDirectory, ProcessVariables());
+
+    /// <summary>
+    /// As <see cref="FromProcess(InfraContext, string)"/> with <paramref name="processEnvironment"/> standing for the
+    /// process's variables (what tests and embedding hosts pass, so the precedence does not depend on the machine).
+    /// </summary>
+    public static InfraSources FromProcess(InfraContext context, string startDirectory, IReadOnlyDictionary<string, string> processEnvironment)
     {
+        ArgumentNullException.ThrowIfNull(processEnvironment);
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         var dotEnv = InfraDotEnv.Find(startDirectory);
         if (dotEnv is not null)
@@ -35,6 +43,17 @@ public sealed record InfraSources(
             }
         }
 
+        foreach (var (key, value) in processEnvironment)
+        {
+            variables[key] = value;
+        }
+
+        return new InfraSources(context, variables, dotEnv);
+    }
+
+    private static Dictionary<string, string> ProcessVariables()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
         {
             if (entry.Key is string key && entry.Value is string value)
@@ -43,7 +62,7 @@ public sealed record InfraSources(
             }
         }
 
-        return new InfraSources(context, variables, dotEnv);
+        return variables;
     }
 
     /// <summary>A variable's value, or null when unset or blank.</summary>

@@ -190,12 +190,24 @@ public sealed class S3ConfigRepositoryTests : IAsyncLifetime
     [Fact]
     public void Options_from_environment_default_the_bucket_to_the_environment_convention()
     {
-        var options = S3ConfigRepositoryOptions.FromEnvironment(prefix: "cfg/");
-        var expected = Environment.GetEnvironmentVariable("TRADAI_S3_BUCKET") is { Length: > 0 } b
-            ? b
-            : S3ConfigRepositoryOptions.DefaultBucketFor(Environment.GetEnvironmentVariable("TRADAI_ENV") is { Length: > 0 } e ? e : "dev");
-        options.Bucket.Should().Be(expected);
-        options.Prefix.Should().Be("cfg/");
-        S3ConfigRepositoryOptions.DefaultBucketFor("prod").Should().Be("tradai-configs-prod");
+        // The environment is given, so the expectations are literals whatever this machine's own variables say.
+        static Func<string, string?> Env(params (string Name, string Value)[] variables) =>
+            name => variables.FirstOrDefault(v => v.Name == name).Value;
+
+        S3ConfigRepositoryOptions.FromEnvironment(environment: Env()).Bucket.Should().Be("tradai-configs-dev");
+        S3ConfigRepositoryOptions.FromEnvironment(environment: Env(("TRADAI_ENV", "staging"))).Bucket.Should().Be("tradai-configs-staging");
+        S3ConfigRepositoryOptions.FromEnvironment(environment: Env(("TRADAI_ENV", "prod"))).Bucket.Should().Be("tradai-configs-prod");
+        S3ConfigRepositoryOptions.FromEnvironment(environment: Env(("TRADAI_ENV", ""))).Bucket.Should().Be("tradai-configs-dev", "an empty variable is unset");
+
+        var fromVariables = S3ConfigRepositoryOptions.FromEnvironment(environment: Env(("TRADAI_S3_BUCKET", "team-configs"), ("TRADAI_ENV", "prod"), ("TRADAI_S3_PREFIX", "strategies/")));
+        fromVariables.Bucket.Should().Be("team-configs", "TRADAI_S3_BUCKET wins over the convention");
+        fromVariables.Prefix.Should().Be("strategies/");
+
+        var explicitArgs = S3ConfigRepositoryOptions.FromEnvironment("arg-bucket", "cfg/", Env(("TRADAI_S3_BUCKET", "team-configs"), ("TRADAI_S3_PREFIX", "strategies/")));
+        explicitArgs.Bucket.Should().Be("arg-bucket");
+        explicitArgs.Prefix.Should().Be("cfg/");
+
+        var bad = () => S3ConfigRepositoryOptions.FromEnvironment(environment: Env(("TRADAI_ENV", "qa")));
+        bad.Should().Throw<ConfigValidationException>().Which.Message.Should().Contain("TRADAI_ENV").And.Contain("'qa'");
     }
 }

@@ -172,8 +172,34 @@ public class InterpolationResolverTests
     [Fact]
     public void Diamond_references_resolve_once_and_correctly()
     {
-        var yaml = "base: 1\n" + string.Join('\n', Enumerable.Range(1, 12).Select(i => $"v{i}: '${{v{i - 1}}}-${{v{i - 1}}}'")).Replace("${v0}", "${base}");
-        var r = R(yaml);
-        Assert.StartsWith("1-1-1-1", (string)r["v5"]!);
+        // v1 refers to base twice, v2 to v1 twice...: resolved afresh at each reference, base would be worked out
+        // 2^12 = 4,096 times. The environment lookup behind base counts how often it really is.
+        var lookups = 0;
+        var yaml = "base: ${oc.env:COUNTED}\n" + string.Join('\n', Enumerable.Range(1, 12).Select(i => $"v{i}: '${{v{i - 1}}}-${{v{i - 1}}}'")).Replace("${v0}", "${base}");
+        var r = InterpolationResolver.Resolve(YamlConfigReader.ParseMapping(yaml), name =>
+        {
+            lookups++;
+            return name == "COUNTED" ? "1" : null;
+        });
+
+        Assert.Equal(1, lookups);
+        Assert.Equal(string.Join('-', Enumerable.Repeat("1", 1 << 12)), r["v12"]);
+        Assert.Equal("1-1-1-1", r["v2"]);
+    }
+
+    [Fact]
+    public void A_failing_reference_is_worked_out_once_however_often_it_is_reached()
+    {
+        var lookups = 0;
+        var yaml = "base: ${oc.env:UNSET_COUNTED}\n" + string.Join('\n', Enumerable.Range(1, 10).Select(i => $"v{i}: '${{v{i - 1}}}-${{v{i - 1}}}'")).Replace("${v0}", "${base}");
+        var ex = Assert.Throws<ConfigValidationException>(() => InterpolationResolver.Resolve(YamlConfigReader.ParseMapping(yaml), _ =>
+        {
+            lookups++;
+            return null;
+        }));
+
+        Assert.Equal(1, lookups);
+        Assert.Contains(ex.Problems, p => p.Path == "base" && p.Message.Contains("UNSET_COUNTED", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.Path == "v10");
     }
 }

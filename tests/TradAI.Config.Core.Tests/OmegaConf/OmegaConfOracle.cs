@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace TradAI.Config.Core.Tests.OmegaConf;
@@ -21,6 +22,9 @@ public sealed class OmegaConfOracle : IDisposable
     };
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    // A typed value takes three JSON levels per mapping level, and trees nest up to the readers' 128 levels.
+    private static readonly JsonDocumentOptions DeepAnswers = new() { MaxDepth = 1024 };
     private readonly Lock _gate = new();
     private readonly Lazy<(Process? Process, string? Problem)> _start;
 
@@ -60,6 +64,14 @@ public sealed class OmegaConfOracle : IDisposable
     /// <summary>Loads one document: <c>to_container(resolve=False)</c> as "ok" and <c>OmegaConf.to_yaml</c> as "yaml".</summary>
     public JsonObject Load(string doc) => Send(new JsonObject { ["op"] = "load", ["doc"] = doc });
 
+    /// <summary>Loads each document on its own (<c>to_container(resolve=False)</c>): one answer per document, in one round trip.</summary>
+    public IReadOnlyList<JsonObject> LoadMany(IReadOnlyList<string> docs)
+    {
+        var answer = Send(new JsonObject { ["op"] = "load_many", ["docs"] = new JsonArray([.. docs.Select(d => (JsonNode?)JsonValue.Create(d))]) });
+        var answers = answer["ok"]?.AsArray() ?? throw new InvalidOperationException($"the OmegaConf oracle refused the batch: {answer["error"]}");
+        return [.. answers.Select(a => a!.AsObject())];
+    }
+
     private JsonObject Send(JsonObject request)
     {
         Require();
@@ -75,7 +87,7 @@ public sealed class OmegaConfOracle : IDisposable
                 throw new InvalidOperationException($"the OmegaConf oracle stopped answering: {stderr}");
             }
 
-            return JsonNode.Parse(line)!.AsObject();
+            return JsonNode.Parse(line, documentOptions: DeepAnswers)!.AsObject();
         }
     }
 

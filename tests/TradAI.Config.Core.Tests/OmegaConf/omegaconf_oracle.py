@@ -7,6 +7,8 @@ Requests:
   {"op": "merge", "docs": [yaml, ...]}  -> load each with OmegaConf.load, OmegaConf.merge them, to_container(resolve=True)
   {"op": "load", "doc": yaml}           -> OmegaConf.load, to_container(resolve=False) as "ok", OmegaConf.to_yaml of it as
                                            "yaml", and that text loaded again as "reload" (or "reload_error")
+  {"op": "load_many", "docs": [yaml, ...]} -> each loaded alone, to_container(resolve=False): {"ok": [answer, ...]}, one
+                                           {"ok": value} or {"error": ...} per document (thousands of scalars per request)
 Answers: {"ok": value[, "yaml": text]} or {"error": "ExceptionType: first line of the message"}.
 """
 import io
@@ -39,6 +41,18 @@ def load(text):
     return OmegaConf.load(io.StringIO(text))
 
 
+def error_text(e):
+    message = str(e).strip().splitlines()
+    return type(e).__name__ + ": " + (message[0] if message else "")
+
+
+def load_one(text):
+    try:
+        return {"ok": encode(OmegaConf.to_container(load(text), resolve=False))}
+    except Exception as e:  # each document's failure is its own answer
+        return {"error": error_text(e)}
+
+
 def handle(request):
     op = request["op"]
     if op == "version":
@@ -56,6 +70,8 @@ def handle(request):
         except Exception as e:
             answer["reload_error"] = type(e).__name__ + ": " + str(e).strip().split("\n")[0]
         return answer
+    if op == "load_many":
+        return {"ok": [load_one(d) for d in request["docs"]]}
     raise ValueError("unknown op " + op)
 
 
@@ -66,8 +82,7 @@ def main():
         try:
             answer = handle(json.loads(line))
         except Exception as e:  # every OmegaConf/PyYAML failure is an answer, not a crash
-            message = str(e).strip().splitlines()
-            answer = {"error": type(e).__name__ + ": " + (message[0] if message else "")}
+            answer = {"error": error_text(e)}
         sys.stdout.write(json.dumps(answer) + "\n")
         sys.stdout.flush()
 

@@ -64,30 +64,6 @@ public class MergePropertyTests
         }
     }
 
-    [Fact]
-    public void Yaml_round_trip_preserves_every_tree_omegaconf_can_hold() =>
-        ConfigGenerators.Mapping().Sample(m =>
-        {
-            var yaml = ConfigYamlWriter.ToYaml(m);
-            if (HasMalformedInterpolation(m))
-            {
-                // OmegaConf cannot load a value like '${not-a-ref' (it checks the grammar at load), so neither can we.
-                Assert.Contains("not a valid interpolation", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml)).Message);
-            }
-            else
-            {
-                Assert.Equal(m, YamlConfigReader.ParseMapping(yaml));
-            }
-        }, iter: 500);
-
-    private static bool HasMalformedInterpolation(object? node) => node switch
-    {
-        string s => YamlScalarResolver.InterpolationSyntaxError(s) is not null,
-        ConfigMapping m => m.Values.Any(HasMalformedInterpolation),
-        ConfigSequence q => q.Any(HasMalformedInterpolation),
-        _ => false,
-    };
-
     // Leaves of the override that must appear verbatim in the result: scalars other than '???', and lists.
     private static IEnumerable<(List<object> Path, object? Value)> Leaves(ConfigMapping m, List<object> prefix)
     {

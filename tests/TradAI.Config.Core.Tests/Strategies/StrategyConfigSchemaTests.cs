@@ -1,3 +1,4 @@
+using TradAI.Config.Core.Collections;
 using TradAI.Config.Core.Errors;
 using TradAI.Config.Core.Strategies;
 using TradAI.Config.Core.Tree;
@@ -131,9 +132,36 @@ public class StrategyConfigSchemaTests
     {
         var a = Bind(Valid);
         var b = Bind(Valid);
-        Assert.Equal(a.Name, b.Name);
+
+        // Two binds of one config are one value: equal, same hash, one entry in a set.
+        Assert.NotSame(a, b);
+        Assert.Equal(a, b);
+        Assert.True(a == b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.Single(new HashSet<StrategyConfig> { a, b });
+
+        // Any difference, pair order included, makes another value; 'with' leaves the original as it was.
         var c = a with { Timeframe = "1h" };
         Assert.Equal("5m", a.Timeframe);
         Assert.Equal("1h", c.Timeframe);
+        Assert.NotEqual(a, c);
+        Assert.NotEqual(a, a with { Pairs = ["BTC/USDT"] });
+        Assert.NotEqual(a, Bind(Valid.Replace("[BTC/USDT, ETH/USDT]", "[ETH/USDT, BTC/USDT]")));
+        Assert.NotEqual(a, a with { Parameters = ConfigMapping.Of(("a", 2L)) });
+        Assert.NotEqual(a, Bind(Valid.Replace("extra_key: kept", "extra_key: changed")));
+        Assert.Equal(a, a with { Pairs = ["BTC/USDT", "ETH/USDT"] });
+    }
+
+    [Fact]
+    public void Every_property_of_a_strategy_config_is_init_only_and_compares_by_value()
+    {
+        // A List<T> or array property would compare by reference and break the equality above; so would a setter.
+        Type[] valueTypes = [typeof(string), typeof(ValueList<string>), typeof(ConfigMapping)];
+        foreach (var property in typeof(StrategyConfig).GetProperties())
+        {
+            Assert.Contains(property.PropertyType, valueTypes);
+            var setter = property.SetMethod;
+            Assert.True(setter is null || setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)), $"{property.Name} has a setter");
+        }
     }
 }

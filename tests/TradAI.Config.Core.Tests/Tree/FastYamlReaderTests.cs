@@ -1,22 +1,27 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using CsCheck;
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Tests.OmegaConf;
 using TradAI.Config.Core.Tests.Properties;
 using TradAI.Config.Core.Tree;
 
 namespace TradAI.Config.Core.Tests.Tree;
 
 /// <summary>
-/// The fast path may decline any document, but whatever it accepts must equal what the reference reader
-/// (YamlDotNet events) produces — and the reference reader must accept it too.
+/// The fast path may decline any document outside its subset, but whatever it accepts must equal what the reference
+/// reader (YamlDotNet events) produces, strictly — and the reference reader must accept it too. Each test also counts
+/// what the fast path answered, so a fast path that declines everything fails. Scalar typing, which both share through
+/// <see cref="YamlScalarResolver"/>, is checked against OmegaConf itself in OmegaConfScalarTypingTests.
 /// </summary>
-public class FastYamlReaderTests
+public class FastYamlReaderTests(ITestOutputHelper output)
 {
-    private static void AssertAgrees(string yaml)
+    // Whether the fast path answered; when it did, its answer must be the reference reader's.
+    private static bool AssertAgrees(string yaml)
     {
         if (!FastYamlReader.TryParse(yaml, YamlReadOptions.Default, out var fast))
         {
-            return;
+            return false;
         }
 
         object? reference;
@@ -27,10 +32,13 @@ public class FastYamlReaderTests
         catch (ConfigValidationException ex)
         {
             Assert.Fail($"fast path accepted a document the reference reader rejects ({ex.Message}):\n{yaml}");
-            return;
+            return true;
         }
 
-        Assert.True(ConfigValues.DeepEquals(reference, fast), $"fast path differs from reference for:\n{yaml}\nfast: {ConfigJsonWriter.ToJson(fast, false)}\nref:  {ConfigJsonWriter.ToJson(reference, false)}");
+        // Strictly: types, key order and float bits (ConfigValues.DeepEquals is Python's equality, 1 == 1.0).
+        Assert.True(JsonNode.DeepEquals(TypedValues.Encode(reference ?? ConfigMapping.Empty), TypedValues.Encode(fast ?? ConfigMapping.Empty)),
+            $"fast path differs from reference for:\n{yaml}\nfast: {ConfigJsonWriter.ToJson(fast, false)}\nref:  {ConfigJsonWriter.ToJson(reference, false)}");
+        return true;
     }
 
     [Fact]
@@ -39,39 +47,51 @@ public class FastYamlReaderTests
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "configs"), "*.yaml"))
         {
             var yaml = File.ReadAllText(file);
-            Assert.True(FastYamlReader.TryParse(yaml, YamlReadOptions.Default, out _), $"{file} fell back to the slow path");
-            AssertAgrees(yaml);
+            Assert.True(AssertAgrees(yaml), $"{file} fell back to the slow path");
         }
     }
 
     [Theory]
-    [InlineData("a: 1\nb:\n  c: [1, 'x', \"y\\n\", {k: v}]\n  d:\n  - 1\n  - e: f\n    g: h\n  -\n  - ''\n")]
-    [InlineData("pairs:\n- A\n- B\nnext: 1\n")]
-    [InlineData("base: &b\n  x: 1\nd:\n  <<: *b\n  y: 2\ne: *b\n")]
-    [InlineData("k: v # comment\n# full line\n   # indented comment\nq: 'it''s'\n")]
-    [InlineData("a: b: c\n")]
-    [InlineData("a: 1\n  b: 2\n")]
-    [InlineData("a:\n  b: 1\n c: 2\n")]
-    [InlineData("a: [1, 2,]\n")]
-    [InlineData("a: plain\n  continued\n")]
-    [InlineData("- 1\n- 2\n")]
-    [InlineData("a: -1\nb: - 1\n")]
-    [InlineData("a: &x\nb: *x\n")]
-    [InlineData("a: {b: {c: [1, [2, [3]]]}}\n")]
-    [InlineData("? a\n: b\n")]
-    [InlineData("a: |\n  text\n")]
-    [InlineData("a: !!str 1\n")]
-    [InlineData("'0': a\n0: b\n\"x y\": c\n")]
-    [InlineData("a: 1\na: 2\n")]
-    [InlineData("a: \"\\u00e9\\t\\\\\"\n")]
-    [InlineData("url: http://x:80/p?q=1#frag\n")]
-    [InlineData("a: x #c\nb: x#c\n")]
-    [InlineData("k: :x\nl: -x\nm: ?x\n")]
-    public void Handwritten_cases_agree(string yaml) => AssertAgrees(yaml);
+    [InlineData("a: 1\nb:\n  c: [1, 'x', \"y\\n\", {k: v}]\n  d:\n  - 1\n  - e: f\n    g: h\n  -\n  - ''\n", true)]
+    [InlineData("pairs:\n- A\n- B\nnext: 1\n", true)]
+    [InlineData("base: &b\n  x: 1\nd:\n  <<: *b\n  y: 2\ne: *b\n", true)]
+    [InlineData("k: v # comment\n# full line\n   # indented comment\nq: 'it''s'\n", true)]
+    [InlineData("a: b: c\n", false)]
+    [InlineData("a: 1\n  b: 2\n", false)]
+    [InlineData("a:\n  b: 1\n c: 2\n", false)]
+    [InlineData("a: [1, 2,]\n", false)]
+    [InlineData("a: plain\n  continued\n", false)]
+    [InlineData("- 1\n- 2\n", true)]
+    [InlineData("a: -1\nb: - 1\n", false)]
+    [InlineData("a: &x\nb: *x\n", true)]
+    [InlineData("a: {b: {c: [1, [2, [3]]]}}\n", true)]
+    [InlineData("? a\n: b\n", false)]
+    [InlineData("a: |\n  text\n", false)]
+    [InlineData("a: !!str 1\n", false)]
+    [InlineData("'0': a\n0: b\n\"x y\": c\n", true)]
+    [InlineData("a: 1\na: 2\n", false)]
+    [InlineData("a: \"\\u00e9\\t\\\\\"\n", true)]
+    [InlineData("url: http://x:80/p?q=1#frag\n", true)]
+    [InlineData("a: x #c\nb: x#c\n", true)]
+    [InlineData("k: :x\nl: -x\nm: ?x\n", true)]
+    [InlineData("a: nel\u0085x\nb: 1\n", false)]
+    [InlineData("a: x\u2028y\n", false)]
+    [InlineData("a: x\u2029\n", false)]
+    [InlineData("a: ctrl\u0001\n", false)]
+    public void Handwritten_cases_agree_and_those_in_the_subset_are_answered(string yaml, bool answered) =>
+        Assert.Equal(answered, AssertAgrees(yaml));
 
     [Fact]
-    public void Generated_documents_agree() =>
-        ConfigGenerators.Mapping(4).Sample(m => AssertAgrees(ConfigYamlWriter.ToYaml(m)), iter: 1000);
+    public void Generated_documents_agree()
+    {
+        var accepted = 0;
+        ConfigGenerators.Mapping(4).Sample(m => accepted += AssertAgrees(ConfigYamlWriter.ToYaml(m)) ? 1 : 0, iter: 1000, threads: 1);
+
+        output.WriteLine($"the fast path answered {accepted} of 1000 generated documents");
+
+        // Measured 430-470: the rest hold escapes, block scalars or deep flow the subset leaves to the reference reader.
+        Assert.True(accepted >= 350, $"the fast path answered only {accepted} of 1000 documents the writer produced");
+    }
 
     [Fact]
     public void Mutated_documents_agree()
@@ -79,6 +99,7 @@ public class FastYamlReaderTests
         var random = new Random(7);
         var seeds = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "configs"), "*.yaml").Select(File.ReadAllText).ToArray();
         const string alphabet = ":-[]{}&*!|>'\"#,? \n.~0123456789abcxyz${}";
+        var accepted = 0;
         for (var i = 0; i < 3000; i++)
         {
             var sb = new StringBuilder(seeds[random.Next(seeds.Length)]);
@@ -93,7 +114,12 @@ public class FastYamlReaderTests
                 }
             }
 
-            AssertAgrees(sb.ToString());
+            accepted += AssertAgrees(sb.ToString()) ? 1 : 0;
         }
+
+        output.WriteLine($"the fast path answered {accepted} of 3000 mutated documents");
+
+        // Measured 1,796 (fixed seed): many mutants are still plain config YAML, and those must be answered, not declined.
+        Assert.True(accepted >= 1500, $"the fast path answered only {accepted} of 3000 mutated documents");
     }
 }

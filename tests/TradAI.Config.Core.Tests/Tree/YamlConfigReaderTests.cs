@@ -1,4 +1,5 @@
 using TradAI.Config.Core.Errors;
+using TradAI.Config.Core.Inputs;
 using TradAI.Config.Core.Tree;
 
 namespace TradAI.Config.Core.Tests.Tree;
@@ -7,74 +8,149 @@ public class YamlConfigReaderTests
 {
     private static object? Value(string yamlScalar) => YamlConfigReader.ParseMapping("v: " + yamlScalar)["v"];
 
+    // Rule 1 of issue 10: every row below is also loaded by the real OmegaConf 2.2.2, which must give exactly the pinned
+    // value (OmegaConfScalarTypingTests), so the tables cannot drift into mirroring this project's code.
+    public static TheoryData<string, bool> Booleans => new()
+    {
+        { "true", true },
+        { "True", true },
+        { "TRUE", true },
+        { "yes", true },
+        { "Yes", true },
+        { "on", true },
+        { "ON", true },
+        { "false", false },
+        { "no", false },
+        { "No", false },
+        { "off", false },
+        { "OFF", false },
+    };
+
+    public static TheoryData<string, long> Integers => new()
+    {
+        { "0", 0L },
+        { "-0", 0L },
+        { "42", 42L },
+        { "-17", -17L },
+        { "+5", 5L },
+        { "1_000", 1000L },
+        { "1__0", 10L },
+        { "1_", 1L },
+        { "0x1F", 31L },
+        { "+0x1F", 31L },
+        { "-0x1F", -31L },
+        { "017", 15L },
+        { "00", 0L },
+        { "0_", 0L },
+        { "0_1", 1L },
+        { "0b101", 5L },
+        { "-0b11", -3L },
+        { "0b1_0", 2L },
+        { "1:30", 90L },
+        { "12:30", 750L },
+        { "1:20:30", 4830L },
+        { "-1:30", -90L },
+        { "1:5", 65L },
+        { "9223372036854775807", long.MaxValue },
+        { "-9223372036854775808", long.MinValue },
+        { "1_0:30", 630L },
+        { "+1:30", 90L },
+        { "1__:30", 90L },
+        { "0x_1F", 31L },
+    };
+
+    public static TheoryData<string, double> Floats => new()
+    {
+        { "1.5", 1.5 },
+        { "1e3", 1000.0 },
+        { "1E3", 1000.0 },
+        { "1E+5", 100000.0 },
+        { "1.5e3", 1500.0 },
+        { "1.e+3", 1000.0 },
+        { "0e0", 0.0 },
+        { "1.0e-3", 0.001 },
+        { "-2.5", -2.5 },
+        { ".5", 0.5 },
+        { "._5", 0.5 },
+        { ".5e+3", 500.0 },
+        { "00.5", 0.5 },
+        { "1.", 1.0 },
+        { "3.", 3.0 },
+        { "1_000.25", 1000.25 },
+        { "190:20:30.15", 685230.15 },
+        { "-190:20:30.15", -685230.15 },
+        { "1:2.5", 62.5 },
+        { "1e400", double.PositiveInfinity },
+        { ".inf", double.PositiveInfinity },
+        { "-.inf", double.NegativeInfinity },
+        { "+.Inf", double.PositiveInfinity },
+        { "1:30.5", 90.5 },
+        { "1:30.", 90.0 },
+        { "1e300", 1e300 },
+        { "5e-324", 5e-324 },
+        { "2.5e-324", 5e-324 },
+        { "1e-400", 0.0 },
+        { "1.7976931348623157e308", double.MaxValue },
+    };
+
+    public static TheoryData<string> Nulls => ["~", "null", "Null", "NULL", ""];
+
+    public static TheoryData<string, string> Strings => new()
+    {
+        { "'true'", "true" },
+        { "\"42\"", "42" },
+        { "'1e3'", "1e3" },
+        { "\"null\"", "null" },
+        { "'~'", "~" },
+        { "0o17", "0o17" },
+        { "-0o17", "-0o17" },
+        { "0o7", "0o7" },
+        { "-.5", "-.5" },
+        { "-.0", "-.0" },
+        { "+.5", "+.5" },
+        { ".5e3", ".5e3" },
+        { "1e", "1e" },
+        { "NaN", "NaN" },
+        { "2024-01-05", "2024-01-05" },
+        { "2024-01-15", "2024-01-15" },
+        { "2024-01-05T10:00:00", "2024-01-05T10:00:00" },
+        { "1h", "1h" },
+        { "y", "y" },
+        { "n", "n" },
+        { "oFF", "oFF" },
+        { "0x", "0x" },
+        { "0x-1", "0x-1" },
+        { "0b2", "0b2" },
+        { "08", "08" },
+        { "09", "09" },
+        { "_1", "_1" },
+        { "12:75", "12:75" },
+        { "1:60", "1:60" },
+        { "0:30", "0:30" },
+        { "1.2.3", "1.2.3" },
+        { "BTC/USDT", "BTC/USDT" },
+        { "0X1F", "0X1F" },
+        { "0B101", "0B101" },
+        { "0O17", "0O17" },
+        { "1:3_0", "1:3_0" },
+        { "1:30:5_0", "1:30:5_0" },
+        { "1:30.5e3", "1:30.5e3" },
+        { "1.5e-3_0", "1.5e-3_0" },
+        { "0:0", "0:0" },
+    };
+
+    public static TheoryData<string> Unloadable => ["0b_", "0x_", "-0b_", "._", "=", "<<"];
+
     [Theory]
-    [InlineData("true", true)]
-    [InlineData("True", true)]
-    [InlineData("TRUE", true)]
-    [InlineData("yes", true)]
-    [InlineData("Yes", true)]
-    [InlineData("on", true)]
-    [InlineData("ON", true)]
-    [InlineData("false", false)]
-    [InlineData("no", false)]
-    [InlineData("No", false)]
-    [InlineData("off", false)]
-    [InlineData("OFF", false)]
+    [MemberData(nameof(Booleans))]
     public void Yaml11_booleans_are_booleans(string text, bool expected) => Assert.Equal(expected, Value(text));
 
-    // Rule 1 of issue 10: every value below was checked against OmegaConf 2.2.2 (the differential tests keep checking).
     [Theory]
-    [InlineData("0", 0L)]
-    [InlineData("-0", 0L)]
-    [InlineData("42", 42L)]
-    [InlineData("-17", -17L)]
-    [InlineData("+5", 5L)]
-    [InlineData("1_000", 1000L)]
-    [InlineData("1__0", 10L)]
-    [InlineData("1_", 1L)]
-    [InlineData("0x1F", 31L)]
-    [InlineData("+0x1F", 31L)]
-    [InlineData("-0x1F", -31L)]
-    [InlineData("017", 15L)]
-    [InlineData("00", 0L)]
-    [InlineData("0_", 0L)]
-    [InlineData("0_1", 1L)]
-    [InlineData("0b101", 5L)]
-    [InlineData("-0b11", -3L)]
-    [InlineData("0b1_0", 2L)]
-    [InlineData("1:30", 90L)]
-    [InlineData("12:30", 750L)]
-    [InlineData("1:20:30", 4830L)]
-    [InlineData("-1:30", -90L)]
-    [InlineData("1:5", 65L)]
-    [InlineData("9223372036854775807", long.MaxValue)]
-    [InlineData("-9223372036854775808", long.MinValue)]
+    [MemberData(nameof(Integers))]
     public void Integers_in_every_yaml11_form_are_integers(string text, long expected) => Assert.Equal(expected, Value(text));
 
     [Theory]
-    [InlineData("1.5", 1.5)]
-    [InlineData("1e3", 1000.0)]
-    [InlineData("1E3", 1000.0)]
-    [InlineData("1E+5", 100000.0)]
-    [InlineData("1.5e3", 1500.0)]
-    [InlineData("1.e+3", 1000.0)]
-    [InlineData("0e0", 0.0)]
-    [InlineData("1.0e-3", 0.001)]
-    [InlineData("-2.5", -2.5)]
-    [InlineData(".5", 0.5)]
-    [InlineData("._5", 0.5)]
-    [InlineData(".5e+3", 500.0)]
-    [InlineData("00.5", 0.5)]
-    [InlineData("1.", 1.0)]
-    [InlineData("3.", 3.0)]
-    [InlineData("1_000.25", 1000.25)]
-    [InlineData("190:20:30.15", 685230.15)]
-    [InlineData("-190:20:30.15", -685230.15)]
-    [InlineData("1:2.5", 62.5)]
-    [InlineData("1e400", double.PositiveInfinity)]
-    [InlineData(".inf", double.PositiveInfinity)]
-    [InlineData("-.inf", double.NegativeInfinity)]
-    [InlineData("+.Inf", double.PositiveInfinity)]
+    [MemberData(nameof(Floats))]
     public void Floats_follow_pyyaml_and_omegaconf_rules(string text, double expected) => Assert.Equal(expected, Value(text));
 
     [Fact]
@@ -84,60 +160,112 @@ public class YamlConfigReaderTests
     public void Nan_is_a_float() => Assert.True(double.IsNaN((double)Value(".nan")!));
 
     [Theory]
-    [InlineData("~")]
-    [InlineData("null")]
-    [InlineData("Null")]
-    [InlineData("NULL")]
-    [InlineData("")]
+    [MemberData(nameof(Nulls))]
     public void Null_forms_are_null(string text) => Assert.Null(Value(text));
 
     [Theory]
-    [InlineData("'true'", "true")]
-    [InlineData("\"42\"", "42")]
-    [InlineData("'1e3'", "1e3")]
-    [InlineData("\"null\"", "null")]
-    [InlineData("'~'", "~")]
-    [InlineData("0o17", "0o17")]
-    [InlineData("-0o17", "-0o17")]
-    [InlineData("0o7", "0o7")]
-    [InlineData("-.5", "-.5")]
-    [InlineData("-.0", "-.0")]
-    [InlineData("+.5", "+.5")]
-    [InlineData(".5e3", ".5e3")]
-    [InlineData("1e", "1e")]
-    [InlineData("NaN", "NaN")]
-    [InlineData("2024-01-05", "2024-01-05")]
-    [InlineData("2024-01-15", "2024-01-15")]
-    [InlineData("2024-01-05T10:00:00", "2024-01-05T10:00:00")]
-    [InlineData("1h", "1h")]
-    [InlineData("y", "y")]
-    [InlineData("n", "n")]
-    [InlineData("oFF", "oFF")]
-    [InlineData("0x", "0x")]
-    [InlineData("0x-1", "0x-1")]
-    [InlineData("0b2", "0b2")]
-    [InlineData("08", "08")]
-    [InlineData("09", "09")]
-    [InlineData("_1", "_1")]
-    [InlineData("12:75", "12:75")]
-    [InlineData("1:60", "1:60")]
-    [InlineData("0:30", "0:30")]
-    [InlineData("1.2.3", "1.2.3")]
-    [InlineData("BTC/USDT", "BTC/USDT")]
+    [MemberData(nameof(Strings))]
     public void Quoted_scalars_and_non_matching_plain_scalars_stay_strings(string text, string expected) => Assert.Equal(expected, Value(text));
 
     [Theory]
-    [InlineData("0b_")]
-    [InlineData("0x_")]
-    [InlineData("-0b_")]
-    [InlineData("._")]
-    [InlineData("=")]
-    [InlineData("<<")]
+    [MemberData(nameof(Unloadable))]
     public void Plain_scalars_omegaconf_cannot_load_are_errors_with_the_position(string text)
     {
         var ex = Assert.Throws<ConfigValidationException>(() => Value(text));
         Assert.Contains("quote it", ex.Message);
         Assert.Contains("line 1", ex.Message);
+    }
+
+    // Checked against OmegaConf 2.2.2: PyYAML's reader refuses these characters anywhere; escaped in double quotes they load.
+    [Theory]
+    [InlineData("a: ctrl\u0001", "U+0001", 1, 8)]
+    [InlineData("a: 1\nb: esc\u001b[31m", "U+001B", 2, 7)]
+    [InlineData("a: del\u007f", "U+007F", 1, 7)]
+    [InlineData("a: c1\u0090", "U+0090", 1, 6)]
+    [InlineData("a: '\u0007'", "U+0007", 1, 5)]
+    [InlineData("# \u0000\na: 1", "U+0000", 1, 3)]
+    [InlineData("a: x\uFFFF", "U+FFFF", 1, 5)]
+    public void Characters_pyyaml_cannot_read_are_refused_by_both_readers_naming_code_point_and_position(string yaml, string name, int line, int column)
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml));
+        Assert.Contains($"the character {name} cannot appear in YAML (line {line}, column {column})", ex.Message);
+        Assert.Equal(-1, UnsafeCharacters.IndexOfUnsafe(ex.Message));
+        Assert.False(FastYamlReader.TryParse(yaml, YamlReadOptions.Default, out _));
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_is_refused_and_a_pair_is_read()
+    {
+        var lone = "a: lone" + '\uD800' + "\nb: 1";
+        Assert.Contains("the character U+D800 cannot appear in YAML (line 1, column 8)", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(lone)).Message);
+        Assert.Contains("U+DC00", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping("a: " + '\uDC00')).Message);
+        Assert.Equal("\U0001F600", YamlConfigReader.ParseMapping("a: \U0001F600")["a"]);
+    }
+
+    [Fact]
+    public void Escaped_controls_and_printable_unicode_load()
+    {
+        var doc = YamlConfigReader.ParseMapping("a: \"ctrl\\x01 esc\\e del\\x7f\"\nb: nbsp\u00a0 emoji \U0001F600 bom\uFEFF\nc: nel\u0085");
+        Assert.Equal("ctrl\u0001 esc\u001b del\u007f", doc["a"]);
+        Assert.Equal("nbsp\u00a0 emoji \U0001F600 bom\uFEFF", doc["b"]);
+        Assert.Equal("nel", doc["c"]); // NEL is a YAML 1.1 line break, so a plain scalar ends there
+    }
+
+    // Checked against OmegaConf 2.2.2: PyYAML allows a tab only inside quoted and block scalars and comments.
+    [Theory]
+    [InlineData("a:\t1", 1, 3)]
+    [InlineData("a: 1\t", 1, 5)]
+    [InlineData("a: x\ty", 1, 5)]
+    [InlineData("a: 1\t# c", 1, 5)]
+    [InlineData("a: [1,\t2]", 1, 7)]
+    [InlineData("a: {b:\t1}", 1, 7)]
+    [InlineData("a:\n  b: 1\t", 2, 7)]
+    [InlineData("a: 'x'\t", 1, 7)]
+    [InlineData("a: |\t\n  x\n", 1, 5)]
+    public void A_tab_between_tokens_is_refused_naming_its_position(string yaml, int line, int column)
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml));
+        Assert.Contains($"a tab separates YAML tokens (line {line}, column {column})", ex.Message);
+    }
+
+    // A tab as indentation: refused by YamlDotNet (with its own message) or else by the tab rule.
+    [Theory]
+    [InlineData("\ta: 1")]
+    [InlineData("a: 1\n\t\nb: 2")]
+    [InlineData("a: |\n  x\n\t\n")]
+    [InlineData("a:\n  b: |\n    x\n  \ty\n")]
+    public void A_tab_as_indentation_is_refused(string yaml) =>
+        Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml));
+
+    [Theory]
+    [InlineData("a: 'x\ty'", "x\ty")]
+    [InlineData("a: \"x\ty\"", "x\ty")]
+    [InlineData("a: 'x\n\ty'", "x y")]
+    [InlineData("a: |\n  x\n  \ty\n", "x\n\ty\n")]
+    [InlineData("a: >\n  x\ty\n", "x\ty\n")]
+    [InlineData("a: |  # c\tx\n  x\n", "x\n")]
+    [InlineData("# c\tx\na: v", "v")]
+    [InlineData("a: v # c\tx", "v")]
+    [InlineData("a: v #\t", "v")]
+    [InlineData("a: 'x' #\t", "x")]
+    public void A_tab_inside_a_quoted_or_block_scalar_or_a_comment_is_kept(string yaml, string expected) =>
+        Assert.Equal(expected, YamlConfigReader.ParseMapping(yaml)["a"]);
+
+    [Fact]
+    public void A_tab_inside_a_quoted_key_is_kept() => Assert.Equal(1L, YamlConfigReader.ParseMapping("'k\tz': 1")["k\tz"]);
+
+    // Checked against OmegaConf 2.2.2: PyYAML resolves a scalar tagged '!' as if it were plain, even when quoted.
+    [Fact]
+    public void The_non_specific_tag_resolves_the_value_as_plain()
+    {
+        var doc = YamlConfigReader.ParseMapping("a: ! 017\nb: ! '017'\nc: ! \"yes\"\nd: !\ne: ! [1]\nf: [! x, ! '1']");
+        Assert.Equal(15L, doc["a"]);
+        Assert.Equal(15L, doc["b"]);
+        Assert.Equal(true, doc["c"]);
+        Assert.Null(doc["d"]);
+        Assert.Equal(ConfigSequence.Of(1L), doc["e"]);
+        Assert.Equal(ConfigSequence.Of("x", 1L), doc["f"]);
+        Assert.Contains("non-specific tag", Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping("a: ! |\n  017\n")).Message);
     }
 
     [Fact]
@@ -338,6 +466,19 @@ public class YamlConfigReaderTests
     {
         Assert.Empty(YamlConfigReader.ParseMapping(""));
         Assert.Empty(YamlConfigReader.ParseMapping("# only a comment\n"));
+    }
+
+    // Found by the property generators: the grammar's lexer named the offending character raw, without the value.
+    [Theory]
+    [InlineData("a: \"${oc.env:\\e}\"", "\\u001B")]
+    [InlineData("a: \"${a:\\u202E}\"", "\\u202E")]
+    [InlineData("a: '${\"x}'", "\"")]
+    public void Interpolation_syntax_errors_name_the_value_and_the_character_sanitized(string yaml, string shown)
+    {
+        var ex = Assert.Throws<ConfigValidationException>(() => YamlConfigReader.ParseMapping(yaml));
+        Assert.Contains("is not a valid interpolation", ex.Message);
+        Assert.Contains($"token recognition error at: '{shown}'", ex.Message);
+        Assert.Equal(-1, UnsafeCharacters.IndexOfUnsafe(ex.Message));
     }
 
     [Fact]

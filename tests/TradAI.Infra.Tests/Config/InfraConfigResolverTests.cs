@@ -1,5 +1,6 @@
 using AwesomeAssertions;
 using CsCheck;
+using TradAI.Config.Core.Collections;
 using TradAI.Deployment.Environments;
 using TradAI.Deployment.Tables;
 using TradAI.Infra.Context;
@@ -52,11 +53,26 @@ public sealed class InfraConfigResolverTests
     [Fact]
     public void Project_name_prefixes_every_resource_name()
     {
-        var config = ResolveWithEnv(new Dictionary<string, string> { ["PROJECT_NAME"] = "acme" }, ("environment", "staging"));
-        config.Storage.Bucket("configs").Name.Should().Be("acme-configs-staging");
-        config.Storage.Table("config-versions").Name.Should().Be("acme-config-versions-staging");
-        config.Compute.ClusterName.Should().Be("acme-cluster-staging");
-        config.Network.ServiceDiscoveryNamespace.Should().Be("acme-staging.local");
+        // Every value of the rendered config, with and without PROJECT_NAME: no hand-made list of names to go stale.
+        var tradai = InfraConfigFlattener.Flatten(ResolveWithEnv(new Dictionary<string, string>(), ("environment", "staging"), ("strategy_ecr_repos", "momentum")));
+        var acme = ResolveWithEnv(new Dictionary<string, string> { ["PROJECT_NAME"] = "acme" }, ("environment", "staging"), ("strategy_ecr_repos", "momentum"));
+        var acmeValues = InfraConfigFlattener.Flatten(acme);
+
+        acmeValues.Select(v => v.Key).Should().Equal(tradai.Select(v => v.Key));
+        var renamed = tradai.Where(v => v.Value.Contains("tradai", StringComparison.Ordinal)).Select(v => v.Key).ToHashSet();
+        renamed.Should().HaveCountGreaterThan(45, "every bucket, table, queue, service, repository, function, rule, secret and pool is named");
+        foreach (var ((path, before), (_, after)) in tradai.Zip(acmeValues))
+        {
+            after.Should().Be(before.Replace("tradai", "acme", StringComparison.Ordinal), path);
+        }
+
+        // Every resource name is {project}-{name}-{env}; nothing still says tradai.
+        acmeValues.Where(v => v.Value.EndsWith("-staging", StringComparison.Ordinal)).Should().HaveCountGreaterThan(45)
+            .And.AllSatisfy(v => v.Value.Should().StartWith("acme-", v.Key));
+        acmeValues.Should().NotContain(v => v.Value.Contains("tradai", StringComparison.Ordinal));
+        acme.Storage.Bucket("configs").Name.Should().Be("acme-configs-staging");
+        acme.Network.ServiceDiscoveryNamespace.Should().Be("acme-staging.local");
+        acme.Storage.Rds.MasterUsername.Should().Be("acme_admin");
     }
 
     [Fact]
@@ -133,9 +149,65 @@ public sealed class InfraConfigResolverTests
     [Fact]
     public void Resolution_is_deterministic_and_the_config_is_a_value()
     {
-        var a = InfraConfigDocument.ToJson(InfraConfigResolver.Resolve(DeploymentEnvironment.Staging));
-        var b = InfraConfigDocument.ToJson(InfraConfigResolver.Resolve(DeploymentEnvironment.Staging));
+        var a = InfraConfigResolver.Resolve(DeploymentEnvironment.Staging);
+        var b = InfraConfigResolver.Resolve(DeploymentEnvironment.Staging);
+        InfraConfigDocument.ToJson(a).Should().Be(InfraConfigDocument.ToJson(b));
+
+        // Two resolutions of one environment are one value: equal, same hash, one entry in a set.
+        a.Should().NotBeSameAs(b);
         a.Should().Be(b);
+        (a == b).Should().BeTrue();
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        new HashSet<InfraConfig> { a, b }.Should().ContainSingle();
+
+        // Any difference, down to one list item, makes another value; 'with' leaves the original as it was.
+        a.Should().NotBe(InfraConfigResolver.Resolve(DeploymentEnvironment.Prod));
+        a.Should().NotBe(Resolve(("environment", "staging"), ("strategy_ecr_repos", "momentum")));
+        a.Should().NotBe(Resolve(("environment", "staging"), ("cors_allowed_origins", "https://a.example")));
+        var fewer = a with { Services = [.. a.Services.Skip(1)] };
+        fewer.Should().NotBe(a);
+        a.Services.Should().HaveCount(b.Services.Count);
+        a.Should().NotBe(a with { Storage = a.Storage with { Tables = [.. a.Storage.Tables.Reverse()] } });
+    }
+
+    [Fact]
+    public void Every_part_of_the_config_is_immutable_and_compares_by_value()
+    {
+        // A List<T>, an array or an interface-typed list would compare by reference and break the equality above;
+        // a settable field would let a shared config change. Walks every record reachable from InfraConfig.
+        var seen = new HashSet<Type>();
+        var pending = new Queue<Type>([typeof(InfraConfig)]);
+        while (pending.TryDequeue(out var type))
+        {
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            // Record equality compares the instance fields: each must be read-only and compare by value.
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                field.IsInitOnly.Should().BeTrue($"{type.Name}.{field.Name} can change");
+                var t = Nullable.GetUnderlyingType(field.FieldType) ?? field.FieldType;
+                if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ValueList<>))
+                {
+                    t = t.GetGenericArguments()[0];
+                }
+
+                if (t.IsPrimitive || t.IsEnum || t == typeof(string))
+                {
+                    continue;
+                }
+
+                (t.GetMethod("<Clone>$") is not null).Should().BeTrue($"{type.Name}.{field.Name} is a {t.Name}, neither a value list, a record nor a primitive");
+                if (t.Namespace!.StartsWith("TradAI.Infra", StringComparison.Ordinal))
+                {
+                    pending.Enqueue(t);
+                }
+            }
+        }
+
+        seen.Should().HaveCountGreaterThan(15);
     }
 
     [Fact]

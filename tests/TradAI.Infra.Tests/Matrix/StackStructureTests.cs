@@ -77,7 +77,9 @@ public sealed class StackStructureTests(SynthesizedApps apps)
         // Dependencies point one way: foundation depends on nothing, compute on all three.
         synth.Stacks.Foundation.Dependencies.Should().BeEmpty();
         synth.Stacks.Compute.Dependencies.Select(s => s.Node.Id).Should().BeEquivalentTo("Foundation", "Persistent", "Edge");
-        foreach (var (_, props) in synth.Resources("Compute", "AWS::ECS::Service"))
+        var services = synth.Resources("Compute", "AWS::ECS::Service");
+        services.Should().HaveCount(synth.Config.Services.Count, "every configured service is deployed (trading ones with no tasks outside prod)");
+        foreach (var (_, props) in services)
         {
             props.GetProperty("NetworkConfiguration").GetRawText().Should().Contain("Fn::ImportValue").And.NotContain("subnet-");
         }
@@ -88,6 +90,8 @@ public sealed class StackStructureTests(SynthesizedApps apps)
     public void Alb_routes_each_path_pattern_to_its_service(string env)
     {
         var synth = apps.For(env);
+        synth.Config.Api.AlbPathPatterns.Should().HaveCount(4);
+        synth.Resources("Edge", "AWS::ElasticLoadBalancingV2::ListenerRule").Should().HaveCount(4);
         foreach (var rule in synth.Config.Api.AlbPathPatterns)
         {
             synth.Edge.HasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Of(
@@ -107,34 +111,87 @@ public sealed class StackStructureTests(SynthesizedApps apps)
     public void Each_periodic_lambda_runs_on_its_schedule_with_the_environment_log_retention(string env)
     {
         var synth = apps.For(env);
+        var retentionDays = env == "prod" ? 90 : 30; // SPEC §8
+        var groups = synth.Resources("Compute", "AWS::Logs::LogGroup").ToDictionary(g => g.Properties.GetProperty("LogGroupName").GetString()!);
+        var functions = synth.Resources("Compute", "AWS::Lambda::Function")
+            .Where(f => f.Properties.TryGetProperty("FunctionName", out _))
+            .ToDictionary(f => f.Properties.GetProperty("FunctionName").GetString()!);
+        synth.Config.Schedules.Lambdas.Should().HaveCount(4);
         foreach (var lambda in synth.Config.Schedules.Lambdas)
         {
             synth.Compute.HasResourceProperties("AWS::Events::Rule", Of(("Name", lambda.RuleName), ("ScheduleExpression", lambda.Expression), ("State", "ENABLED")));
             synth.Compute.HasResourceProperties("AWS::Lambda::Function", Of(
                 ("FunctionName", lambda.FunctionName), ("MemorySize", lambda.MemoryMb), ("Timeout", lambda.TimeoutSeconds), ("PackageType", "Image")));
+
+            // The function logs to its own group, kept as long as the environment keeps logs.
+            var group = groups.Should().ContainKey($"/aws/lambda/{lambda.FunctionName}").WhoseValue;
+            group.Properties.GetProperty("RetentionInDays").GetInt32().Should().Be(retentionDays, lambda.FunctionName);
+            functions[lambda.FunctionName].Properties.GetProperty("LoggingConfig").GetProperty("LogGroup").GetProperty("Ref").GetString()
+                .Should().Be(group.Id, $"{lambda.FunctionName} writes to that group");
         }
 
         synth.Compute.HasResourceProperties("AWS::Events::Rule", Of(("Name", $"tradai-drift-monitor-schedule-{env}"), ("ScheduleExpression", "rate(6 hours)")));
     }
 
+    // Names that are not a resource's own: scoped inside another resource, or fixed by AWS/CDK.
+    private static readonly (string Type, string Property)[] ScopedNames =
+    [
+        ("AWS::ServiceDiscovery::Service", "Name"), // a DNS label inside the {project}-{env}.local namespace
+        ("AWS::ApiGatewayV2::Authorizer", "Name"), // scoped to its API
+        ("AWS::ApiGatewayV2::Stage", "StageName"), // $default
+        ("AWS::IAM::Policy", "PolicyName"), // inline policies, named by CDK
+        ("AWS::RDS::DBInstance", "DBName"), // the database inside the instance
+    ];
+
     [Theory]
     [MemberData(nameof(Environments))]
     public void Every_resource_name_follows_project_name_env(string env)
     {
+        // Every top-level name property of every resource in the four stacks (no list of types to go stale): a resource
+        // added with a name is checked without touching this test.
         var synth = apps.For(env);
-        var names = new List<string>();
-        void Collect(string stack, string type, string property) =>
-            names.AddRange(synth.Resources(stack, type).Select(r => r.Properties.GetProperty(property).GetString()!));
-        void CollectNamed(string stack, string type, string property) =>
-            names.AddRange(synth.Resources(stack, type).Where(r => r.Properties.TryGetProperty(property, out _)).Select(r => r.Properties.GetProperty(property).GetString()!));
-        Collect("Persistent", "AWS::S3::Bucket", "BucketName");
-        Collect("Persistent", "AWS::DynamoDB::Table", "TableName");
-        Collect("Persistent", "AWS::ECR::Repository", "RepositoryName");
-        Collect("Compute", "AWS::ECS::Service", "ServiceName");
-        Collect("Compute", "AWS::SQS::Queue", "QueueName");
-        CollectNamed("Compute", "AWS::Lambda::Function", "FunctionName"); // the EC2 host's drain hook is unnamed
-        CollectNamed("Foundation", "AWS::EC2::SecurityGroup", "GroupName"); // the NAT instances' own group is unnamed
-        names.Should().HaveCountGreaterThan(30).And.AllSatisfy(n => n.Should().MatchRegex($"^tradai-[a-z0-9-]+-{env}$"));
+        var names = new List<(string Where, string Name)>();
+        foreach (var stack in new[] { "Foundation", "Persistent", "Edge", "Compute" })
+        {
+            foreach (var resource in synth.TemplateJson(stack).GetProperty("Resources").EnumerateObject())
+            {
+                var type = resource.Value.GetProperty("Type").GetString()!;
+                if (!resource.Value.TryGetProperty("Properties", out var properties))
+                {
+                    continue;
+                }
+
+                foreach (var property in properties.EnumerateObject())
+                {
+                    if ((property.Name.EndsWith("Name", StringComparison.Ordinal) || property.Name is "Family" or "DBInstanceIdentifier")
+                        && property.Value.ValueKind == JsonValueKind.String && !ScopedNames.Contains((type, property.Name)))
+                    {
+                        names.Add(($"{stack} {resource.Name} {type}.{property.Name}", property.Value.GetString()!));
+                    }
+                }
+            }
+        }
+
+        names.Should().HaveCountGreaterThan(60);
+        foreach (var (where, name) in names)
+        {
+            var bare = name.StartsWith("/ecs/", StringComparison.Ordinal) ? name["/ecs/".Length..]
+                : name.StartsWith("/aws/lambda/", StringComparison.Ordinal) ? name["/aws/lambda/".Length..]
+                : name;
+            if (where.EndsWith("AWS::ServiceDiscovery::PrivateDnsNamespace.Name", StringComparison.Ordinal))
+            {
+                bare.Should().Be($"tradai-{env}.local", where);
+                continue;
+            }
+
+            bare.Should().MatchRegex($"^tradai-[a-z0-9-]+-{env}$", where);
+        }
+
+        // The names the old hand-made list held are all among them.
+        foreach (var type in new[] { "BucketName", "TableName", "RepositoryName", "ServiceName", "QueueName", "FunctionName", "GroupName", "LogGroupName", "StateMachineName", "UserPoolName" })
+        {
+            names.Should().Contain(n => n.Where.EndsWith("." + type, StringComparison.Ordinal), type);
+        }
     }
 
     [Theory]
@@ -194,7 +251,9 @@ public sealed class StackStructureTests(SynthesizedApps apps)
     public void The_consolidated_host_is_drained_by_ecs_and_no_function_runs_on_a_managed_runtime(string env)
     {
         var synth = apps.For(env);
-        foreach (var (_, provider) in synth.Resources("Compute", "AWS::ECS::CapacityProvider"))
+        var providers = synth.Resources("Compute", "AWS::ECS::CapacityProvider");
+        providers.Should().HaveCount(synth.Config.Compute.ConsolidatedMode ? 1 : 0, "only the consolidated EC2 host has a capacity provider");
+        foreach (var (_, provider) in providers)
         {
             provider.GetProperty("AutoScalingGroupProvider").GetProperty("ManagedDraining").GetString().Should().Be("ENABLED");
         }

@@ -1,3 +1,5 @@
+using TradAI.Config.Core.Errors;
+
 namespace TradAI.Config.Core.Merging.Grammar;
 
 /// <summary>
@@ -51,6 +53,10 @@ internal sealed class InterpolationLexer
         return tokens;
     }
 
+    // The parser's wording, so every syntax error names the value (sanitized: it is user input) and what went wrong.
+    private InterpolationSyntaxException Invalid(string why) =>
+        new($"'{InputSanitizer.Sanitize(_s.Length > 40 ? _s[..40] + "…" : _s)}' is not a valid interpolation ({why})");
+
     private InterpolationToken Next()
     {
         var (length, kind, action) = _mode switch
@@ -62,7 +68,7 @@ internal sealed class InterpolationLexer
         };
         if (length == 0)
         {
-            throw new InterpolationSyntaxException($"token recognition error at: '{_s[_pos]}'");
+            throw Invalid($"token recognition error at: '{InputSanitizer.Sanitize(_s.Substring(_pos, char.IsHighSurrogate(_s[_pos]) && _pos + 1 < _s.Length ? 2 : 1))}'");
         }
 
         var token = new InterpolationToken(kind, _s, _pos, length);
@@ -77,7 +83,7 @@ internal sealed class InterpolationLexer
             case Action.Pop:
                 if (_stack is not { Count: > 0 })
                 {
-                    throw new InterpolationSyntaxException("Empty Stack");
+                    throw Invalid("a closing token with nothing open");
                 }
 
                 _mode = _stack.Pop();
