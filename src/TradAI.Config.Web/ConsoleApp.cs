@@ -17,6 +17,9 @@ namespace TradAI.Config.Web;
 /// </summary>
 public static class ConsoleApp
 {
+    /// <summary>Data protection's application name: every console sharing a key folder reads the others' cookies, whatever its path.</summary>
+    private const string DataProtectionApplication = "tradai-console";
+
     /// <summary>Registers the console's services.</summary>
     public static IServiceCollection AddTradaiConsole(this IServiceCollection services, ConsoleStores stores, ConsoleOptions options)
     {
@@ -37,8 +40,18 @@ public static class ConsoleApp
             return Task.CompletedTask;
         }));
 
-        // Sessions and antiforgery tokens are signed with keys that live as long as the process: a restart signs everyone out.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // Sessions and antiforgery tokens are signed with data-protection keys: in a shared folder when one is given (restarts
+        // and replicas keep sessions), else in memory for the process's lifetime.
+        var dataProtection = services.AddDataProtection().SetApplicationName(DataProtectionApplication);
+        if (options.KeysDirectory is { } keys)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+        else
+        {
+            dataProtection.UseEphemeralDataProtectionProvider();
+        }
+
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "tradai_console_af";

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TradAI.Cli.Output;
 using TradAI.Config.Aws.Versioning;
+using TradAI.Config.Core.Errors;
 using TradAI.Config.Local.Versioning;
 using TradAI.Config.Web;
 using TradAI.Config.Web.Hosting;
@@ -29,6 +30,8 @@ internal static class ServeCommand
 
     public const string AudienceVariable = "TRADAI_CONSOLE_JWT_AUDIENCE";
 
+    public const string KeysDirectoryVariable = "TRADAI_CONSOLE_KEYS_DIR";
+
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = $"Addresses to listen on, ';'-separated (default {DefaultUrls}: this machine only)", DefaultValueFactory = _ => DefaultUrls };
@@ -36,9 +39,10 @@ internal static class ServeCommand
         var createTable = new Option<bool>("--create-table") { Description = "Create the versions table when it is missing (tests and emulators)" };
         var issuer = new Option<string?>("--jwt-issuer") { Description = $"Accept JWTs from this issuer, e.g. the Cognito user pool URL (env {IssuerVariable})" };
         var audience = new Option<string?>("--jwt-audience") { Description = $"The app client id JWTs must be for (env {AudienceVariable})" };
+        var keysDir = new Option<string?>("--keys-dir") { Description = $"Keep the keys that sign sessions in this private folder, so restarts and replicas sharing it keep users signed in (env {KeysDirectoryVariable}; default: in memory)" };
         var cmd = new Command("serve", "Serve the config console: review, diff, activate and roll back versions in a browser or over a JSON API")
         {
-            urls, table, createTable, issuer, audience,
+            urls, table, createTable, issuer, audience, keysDir,
         };
         cmd.WithBackendOptions();
         if (!ConsoleProcess.InProcess)
@@ -50,7 +54,12 @@ internal static class ServeCommand
         cmd.WithAction(async (context, ct) =>
         {
             var result = context.Parse;
-            var options = new ConsoleOptions { Token = Token(context, out var generated), Jwt = Jwt(context, result.GetValue(issuer), result.GetValue(audience)) };
+            var options = new ConsoleOptions
+            {
+                Token = Token(context, out var generated),
+                Jwt = Jwt(context, result.GetValue(issuer), result.GetValue(audience)),
+                KeysDirectory = KeysDirectory(context, result.GetValue(keysDir)),
+            };
             var (stores, dispose) = OpenStores(context, result.GetValue(table), result.GetValue(createTable));
             using (dispose)
             {
@@ -97,6 +106,31 @@ internal static class ServeCommand
         return issuer is not null && audience is not null
             ? new ConsoleJwtOptions { Issuer = issuer, Audience = audience }
             : throw new UsageException("give both --jwt-issuer and --jwt-audience (or neither)");
+    }
+
+    /// <summary>The key folder, made if missing (readable by its owner only); a path that cannot be a folder is a usage mistake.</summary>
+    private static string? KeysDirectory(CliContext context, string? path)
+    {
+        path ??= context.GetEnvironmentVariable(KeysDirectoryVariable) is { Length: > 0 } p ? p : null;
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(path);
+            if (!Directory.Exists(full))
+            {
+                _ = OperatingSystem.IsWindows() ? Directory.CreateDirectory(full) : Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            return full;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--keys-dir: cannot use '{InputSanitizer.Sanitize(path)}' as the key folder: {e.Message}");
+        }
     }
 
     /// <summary>The stores as <c>tradai version</c> and <c>tradai config</c> open them: SQLite + folder, or DynamoDB + S3.</summary>

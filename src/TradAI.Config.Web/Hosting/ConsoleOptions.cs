@@ -24,6 +24,13 @@ public sealed record ConsoleOptions
     /// <summary>The bounds a submitted document must keep: the CLI's (4 MiB, nodes, depth), empty documents refused.</summary>
     public YamlReadOptions Input { get; init; } = YamlReadOptions.Default with { AllowEmptyDocument = false };
 
+    /// <summary>
+    /// Folder of the keys that sign session cookies and antiforgery tokens (ASP.NET Core data protection's XML key
+    /// ring); null keeps them in memory, so a restart signs everyone out and two replicas reject each other's cookies.
+    /// Replicas behind one load balancer share one folder; the keys are stored unencrypted, so the folder must be private.
+    /// </summary>
+    public string? KeysDirectory { get; init; }
+
     /// <summary>How long a browser session (the cookie /login sets) lasts.</summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(12);
 

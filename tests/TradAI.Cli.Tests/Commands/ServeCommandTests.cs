@@ -29,15 +29,49 @@ public sealed partial class ServeCommandTests : IDisposable
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(JsonValueKind.Array, body.RootElement.ValueKind);
 
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        await StopAsync(process);
+    }
+
+    [Fact]
+    public async Task With_keys_dir_a_browser_session_survives_a_restart_of_serve()
+    {
+        var keys = Path.Combine(_store, "keys");
+        string cookie;
+        using (var first = Start(["serve", "--store", _store, "--urls", "http://127.0.0.1:0", "--keys-dir", keys], token: "a-token-of-twenty-chars"))
         {
-            await kill.WaitForExitAsync(Ct);
+            var (address, _) = await ReadSignInAsync(first);
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
+            using var login = await http.GetAsync("/login?token=a-token-of-twenty-chars", Ct);
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("tradai_console=", StringComparison.Ordinal)).Split(';')[0];
+            await StopAsync(first);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(0, process.ExitCode);
+        Assert.Single(Directory.GetFiles(keys, "key-*.xml"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keys));
+        }
+
+        using var second = Start(["serve", "--store", _store, "--urls", "http://127.0.0.1:0"], token: "a-token-of-twenty-chars", ("TRADAI_CONSOLE_KEYS_DIR", keys));
+        var (again, _) = await ReadSignInAsync(second);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(again) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/strategies") { Headers = { { "Cookie", cookie } } };
+        using var response = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await StopAsync(second);
+    }
+
+    [Fact]
+    public async Task A_keys_dir_that_cannot_be_a_folder_is_a_usage_error()
+    {
+        var file = Path.Combine(_store, "a-file");
+        await File.WriteAllTextAsync(file, "x", Ct);
+
+        var run = await CliProcess.RunAsync(["serve", "--store", _store, "--urls", "http://127.0.0.1:0", "--keys-dir", Path.Combine(file, "keys")], new Dictionary<string, string?>());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--keys-dir: cannot use", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,7 +86,20 @@ public sealed partial class ServeCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_store, recursive: true);
 
-    private static Process Start(string[] args, string? token)
+    private static async Task StopAsync(Process process)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(Ct);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    private static Process Start(string[] args, string? token, params (string Name, string Value)[] environment)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tradai.dll"));
@@ -63,6 +110,11 @@ public sealed partial class ServeCommandTests : IDisposable
 
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment["TRADAI_CONSOLE_TOKEN"] = token;
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
+
         return Process.Start(psi)!;
     }
 
@@ -85,6 +137,7 @@ public sealed partial class ServeCommandTests : IDisposable
         throw new InvalidOperationException($"tradai serve exited ({process.ExitCode}) before printing its sign-in link:\n{string.Join('\n', seen)}");
     }
 
-    [GeneratedRegex(@"sign in: (?<address>http://[^/\s]+)/login\?token=(?<token>[A-Za-z0-9_\-]+)")]
+    // The token itself when serve generated it, else the variable's name in angle brackets.
+    [GeneratedRegex(@"sign in: (?<address>http://[^/\s]+)/login\?token=(?<token>[A-Za-z0-9_\-]+|<TRADAI_CONSOLE_TOKEN>)")]
     private static partial Regex SignIn();
 }
