@@ -133,6 +133,13 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void The_catalog_names_each_service_as_its_schema_and_its_deployment_profile_do()
+    {
+        Catalog.SettingsCatalog.Services.Should().Equal(Catalog.SettingsCatalog.All.Select(s => s.Service));
+        Catalog.SettingsCatalog.Services.Should().Equal(Deployment.Profiles.ServiceProfiles.All.Select(p => p.Name));
+    }
+
+    [Fact]
     public void Code_values_must_have_the_right_type()
     {
         var options = TestEnv.Options() with { Values = new Dictionary<string, object?> { ["port"] = "not a number", ["debug"] = true, ["cors_origins"] = new[] { "https://x.example.com" } } };

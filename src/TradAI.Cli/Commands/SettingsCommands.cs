@@ -27,9 +27,9 @@ internal static class SettingsCommands
     {
         var argument = new Argument<string>("service")
         {
-            Description = "The service: " + string.Join(", ", SettingsCatalog.All.Select(s => s.Service)),
+            Description = "The service: " + string.Join(", ", SettingsCatalog.Services),
         };
-        argument.AcceptOnlyFromAmong([.. SettingsCatalog.All.Select(s => s.Service)]);
+        argument.AcceptOnlyFromAmong([.. SettingsCatalog.Services]);
         return argument;
     }
 
@@ -82,7 +82,7 @@ internal static class SettingsCommands
     private static Task<SettingsResolution> ResolveAsync(CliContext context, string service, string[]? envFiles, bool noS3Config, CancellationToken cancellationToken)
     {
         var schema = SettingsCatalog.Find(service)
-            ?? throw new UsageException($"unknown service '{InputSanitizer.Sanitize(service)}'; known: {string.Join(", ", SettingsCatalog.All.Select(s => s.Service))}");
+            ?? throw new UsageException($"unknown service '{InputSanitizer.Sanitize(service)}'; known: {string.Join(", ", SettingsCatalog.Services)}");
         var options = new SettingsLoadOptions
         {
             Environment = context.EnvironmentOverride,

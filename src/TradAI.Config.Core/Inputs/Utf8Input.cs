@@ -71,14 +71,12 @@ public static class Utf8Input
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous);
         await using (stream.ConfigureAwait(false))
         {
-            // A regular file's length is known: refuse a huge one without reading it. Devices and FIFOs report 0.
-            var known = stream.CanSeek ? stream.Length : 0;
-            if (known > maxBytes)
-            {
-                throw TooLarge(sourceName, maxBytes);
-            }
-
-            return await ReadBytesAsync(stream, maxBytes, sourceName, (int)known, cancellationToken).ConfigureAwait(false);
+            // A regular file (its length is known) is read synchronously: a bounded page-cache copy, where an async read
+            // would only hand each chunk to the thread pool (FileStream on Unix) and start its threads. A device or FIFO
+            // (length 0) may block until a writer writes, so it is read asynchronously.
+            return stream.CanSeek
+                ? ReadRegularFile(stream, maxBytes, sourceName)
+                : await ReadBytesAsync(stream, maxBytes, sourceName, sizeHint: 0, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -86,13 +84,19 @@ public static class Utf8Input
     public static string ReadFile(string path, int maxBytes, string sourceName)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        var known = stream.CanSeek ? stream.Length : 0;
-        if (known > maxBytes)
-        {
-            throw TooLarge(sourceName, maxBytes);
-        }
+        return Decode(stream.CanSeek ? ReadRegularFile(stream, maxBytes, sourceName).Span : ReadAll(stream, maxBytes, sourceName, sizeHint: 0).Span, sourceName);
+    }
 
-        var buffer = NewBuffer(maxBytes, (int)known);
+    // A regular file's length is known: a huge one is refused without reading it.
+    private static ReadOnlyMemory<byte> ReadRegularFile(Stream stream, int maxBytes, string sourceName)
+    {
+        var known = stream.Length;
+        return known > maxBytes ? throw TooLarge(sourceName, maxBytes) : ReadAll(stream, maxBytes, sourceName, (int)known);
+    }
+
+    private static ReadOnlyMemory<byte> ReadAll(Stream stream, int maxBytes, string sourceName, int sizeHint)
+    {
+        var buffer = NewBuffer(maxBytes, sizeHint);
         var total = 0;
         while (true)
         {
@@ -100,7 +104,7 @@ public static class Utf8Input
             var read = stream.Read(buffer, total, buffer.Length - total);
             if (read == 0)
             {
-                return Decode(buffer.AsSpan(0, total), sourceName);
+                return buffer.AsMemory(0, total);
             }
 
             total += read;

@@ -1,3 +1,4 @@
+using TradAI.Deployment.Profiles;
 using TradAI.Settings.Loading;
 using TradAI.Settings.Services;
 
@@ -9,19 +10,25 @@ namespace TradAI.Settings.Catalog;
 /// </summary>
 public static class SettingsCatalog
 {
-    private static readonly SettingsSchema[] Schemas =
+    // Schemas are built when first asked for (a schema builds its fields and checks), not by every CLI start that
+    // only needs the names for its help and argument checks.
+    private static readonly (string Service, Func<SettingsSchema> Schema)[] Entries =
     [
-        BackendSettings.Schema,
-        StrategyServiceSettings.Schema,
-        DataCollectionSettings.Schema,
-        MlflowServerSettings.Schema,
-        LiveTradingSettings.Schema,
-        DryRunTradingSettings.Schema,
+        (ServiceProfiles.BackendName, () => BackendSettings.Schema),
+        (ServiceProfiles.StrategyServiceName, () => StrategyServiceSettings.Schema),
+        (ServiceProfiles.DataCollectionName, () => DataCollectionSettings.Schema),
+        (ServiceProfiles.MlflowName, () => MlflowServerSettings.Schema),
+        (ServiceProfiles.LiveTradingName, () => LiveTradingSettings.Schema),
+        (ServiceProfiles.DryRunTradingName, () => DryRunTradingSettings.Schema),
     ];
 
-    public static IReadOnlyList<SettingsSchema> All => Schemas;
+    /// <summary>The service names, in catalog order, without building any schema.</summary>
+    public static IReadOnlyList<string> Services { get; } = [.. Entries.Select(e => e.Service)];
+
+    /// <summary>Every service's schema, in catalog order.</summary>
+    public static IReadOnlyList<SettingsSchema> All => [.. Entries.Select(e => e.Schema())];
 
     /// <summary>The schema for a service name (case-insensitive), or null.</summary>
     public static SettingsSchema? Find(string service) =>
-        Array.Find(Schemas, s => string.Equals(s.Service, service?.Trim(), StringComparison.OrdinalIgnoreCase));
+        Array.Find(Entries, e => string.Equals(e.Service, service?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Schema: { } schema } ? schema() : null;
 }
