@@ -62,7 +62,7 @@ public sealed class SessionKeysTests(ConsoleFixture<SqliteBackend> fixture) : IC
     /// <summary>Signs in with the local token as a browser does and returns the session cookie (<c>name=value</c>).</summary>
     private static async Task<string> SignInAsync(ConsoleFactory console)
     {
-        using var client = Client(console);
+        using var client = console.Client(bearer: null);
         using var login = await client.GetAsync($"/login?token={TestTokens.LocalToken}", Ct);
         login.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ConsoleSchemes.CookieName + "=", StringComparison.Ordinal));
@@ -71,12 +71,9 @@ public sealed class SessionKeysTests(ConsoleFixture<SqliteBackend> fixture) : IC
 
     private static async Task<HttpStatusCode> StatusWithCookieAsync(ConsoleFactory console, string cookie)
     {
-        using var client = Client(console);
+        using var client = console.Client(bearer: null);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/strategies") { Headers = { { "Cookie", cookie } } };
         using var response = await client.SendAsync(request, Ct);
         return response.StatusCode;
     }
-
-    private static HttpClient Client(ConsoleFactory console) =>
-        console.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 }

@@ -28,6 +28,18 @@ public sealed class ConsoleFactory(ConsoleStores stores, ConsoleOptions options)
         return change is null ? o : change(o);
     }
 
+    /// <summary>A client that sends <paramref name="bearer"/> (none when null), does not follow redirects and keeps no cookies.</summary>
+    public HttpClient Client(string? bearer = TestTokens.LocalToken)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.ClearProviders())

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Testing;
 using TradAI.Config.Web.Hosting;
 
 namespace TradAI.Config.Web.Tests.Support;
@@ -19,17 +18,8 @@ public class ConsoleFixture<TBackend> : IAsyncLifetime
         Factory = new ConsoleFactory(Stores, ConsoleFactory.TestOptions());
     }
 
-    /// <summary>A client that sends <paramref name="bearer"/> (none when null) and does not follow redirects.</summary>
-    public HttpClient Client(string? bearer = TestTokens.LocalToken)
-    {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        if (bearer is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
-        }
-
-        return client;
-    }
+    /// <inheritdoc cref="ConsoleFactory.Client"/>
+    public HttpClient Client(string? bearer = TestTokens.LocalToken) => Factory.Client(bearer);
 
     public virtual async ValueTask DisposeAsync()
     {
