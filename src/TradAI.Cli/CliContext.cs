@@ -49,6 +49,9 @@ internal sealed class CliContext
     public string? GetEnvironmentVariable(string name) =>
         Invocation?.Environment is { } env ? env.GetValueOrDefault(name) : System.Environment.GetEnvironmentVariable(name);
 
+    /// <summary>A variable's value, or null when it is unset or empty: an empty variable counts as not set.</summary>
+    public string? GetNonEmptyVariable(string name) => GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
     /// <summary>The test's substitute environment, or null for the process's.</summary>
     public IReadOnlyDictionary<string, string>? EnvironmentOverride => Invocation?.Environment;
 

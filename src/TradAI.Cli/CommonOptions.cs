@@ -27,7 +27,8 @@ internal static class CommonOptions
     /// <summary>The config folder in force: --store, then $TRADAI_CONFIG_DIR, then ./configs.</summary>
     public static string ResolveStore(CliContext context) =>
         context.Parse.GetValue(Store)
-        ?? (context.GetEnvironmentVariable(StoreVariable) is { Length: > 0 } env ? env : "configs");
+        ?? context.GetNonEmptyVariable(StoreVariable)
+        ?? "configs";
 
     private static Option<OutputFormat?> CreateOutput()
     {

@@ -52,7 +52,7 @@ internal static class BackendOptions
     /// <summary>True for <c>aws</c>, false for <c>local</c>; anything else is a usage error.</summary>
     public static bool IsAws(CliContext context)
     {
-        var value = context.Parse.GetValue(Backend) ?? (context.GetEnvironmentVariable("TRADAI_BACKEND") is { Length: > 0 } env ? env : "local");
+        var value = context.Parse.GetValue(Backend) ?? context.GetNonEmptyVariable("TRADAI_BACKEND") ?? "local";
         return value.ToLowerInvariant() switch
         {
             "aws" => true,
@@ -74,7 +74,8 @@ internal static class BackendOptions
     public static S3ConfigRepository CreateS3ConfigRepository(CliContext context)
     {
         var bucket = context.Parse.GetValue(Bucket)
-            ?? (context.GetEnvironmentVariable("TRADAI_S3_BUCKET") is { Length: > 0 } fromEnv ? fromEnv : Deployed(context).Config.Storage.Bucket(ResourceKeys.Buckets.Configs).Name);
+            ?? context.GetNonEmptyVariable("TRADAI_S3_BUCKET")
+            ?? Deployed(context).Config.Storage.Bucket(ResourceKeys.Buckets.Configs).Name;
         return S3ConfigRepository.Create(Aws(context, "s3"), S3ConfigRepositoryOptions.FromEnvironment(bucket, context.Parse.GetValue(Prefix)));
     }
 
@@ -85,7 +86,7 @@ internal static class BackendOptions
     /// <exception cref="Config.Core.Errors.ConfigValidationException">TRADAI_ENV is not dev, staging or prod.</exception>
     public static InfraWorkspaceResolution Deployed(CliContext context) =>
         InfraWorkspace.Resolve(
-            context.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env : DeploymentEnvironment.Dev.ToName(),
+            context.GetNonEmptyVariable(EnvironmentVariable) ?? DeploymentEnvironment.Dev.ToName(),
             EnvironmentVariable,
             assignments: null,
             Directory.GetCurrentDirectory());

@@ -83,7 +83,7 @@ internal static class ServeCommand
     private static string Token(CliContext context, out bool generated)
     {
         generated = false;
-        if (context.GetEnvironmentVariable(ConsoleOptions.TokenVariable) is { Length: > 0 } token)
+        if (context.GetNonEmptyVariable(ConsoleOptions.TokenVariable) is { } token)
         {
             return token.Length >= ConsoleOptions.MinTokenLength
                 ? token
@@ -96,8 +96,8 @@ internal static class ServeCommand
 
     private static ConsoleJwtOptions? Jwt(CliContext context, string? issuer, string? audience)
     {
-        issuer ??= context.GetEnvironmentVariable(IssuerVariable) is { Length: > 0 } i ? i : null;
-        audience ??= context.GetEnvironmentVariable(AudienceVariable) is { Length: > 0 } a ? a : null;
+        issuer ??= context.GetNonEmptyVariable(IssuerVariable);
+        audience ??= context.GetNonEmptyVariable(AudienceVariable);
         if (issuer is null && audience is null)
         {
             return null;
@@ -111,7 +111,7 @@ internal static class ServeCommand
     /// <summary>The key folder, made if missing (readable by its owner only); a path that cannot be a folder is a usage mistake.</summary>
     private static string? KeysDirectory(CliContext context, string? path)
     {
-        path ??= context.GetEnvironmentVariable(KeysDirectoryVariable) is { Length: > 0 } p ? p : null;
+        path ??= context.GetNonEmptyVariable(KeysDirectoryVariable);
         if (path is null)
         {
             return null;
