@@ -18,12 +18,14 @@ public sealed class SqliteConfigVersionRepository : IConfigVersionRepository
     /// <summary>Folder and file name of the database under a store folder.</summary>
     public const string DefaultRelativePath = ".tradai/versions.db";
 
-    private const string Columns =
-        "strategy_name, config_id, config_hash, config_data, status, version_number, created_by, created_at, deployed_at, deprecated_at, superseded_by, ttl, deployed_by";
+    // The columns of schema 1, then those later schemas added: the order QueryAsync reads them in.
+    private const string SchemaOneColumns =
+        "strategy_name, config_id, config_hash, config_data, status, version_number, created_by, created_at, deployed_at, deprecated_at, superseded_by, ttl";
+
+    private const string Columns = SchemaOneColumns + ", deployed_by";
 
     // What reads select from a store still on schema 1 (before deployed_by), which reads never upgrade: the first write does.
-    private const string ColumnsV1 =
-        "strategy_name, config_id, config_hash, config_data, status, version_number, created_by, created_at, deployed_at, deprecated_at, superseded_by, ttl, NULL AS deployed_by";
+    private const string ColumnsV1 = SchemaOneColumns + ", NULL AS deployed_by";
 
     private const string TokenPrefix = "sqlite1:";
 
