@@ -175,17 +175,9 @@ internal static class InfraCommands
     /// <summary>The cloud assembly folder must be creatable before Node starts: say which folder and why not, without a trace.</summary>
     private static void CreateOutputFolder(string path)
     {
-        try
+        if (!OutputFolders.TryCreate(path, unixMode: null, out var whyNot))
         {
-            Directory.CreateDirectory(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new ExternalServiceException("filesystem", $"cannot create the output folder '{InputSanitizer.Sanitize(path)}' (--out): {ex.GetType().Name switch
-            {
-                nameof(UnauthorizedAccessException) => "permission denied",
-                _ => "a part of the path is a file or cannot be created",
-            }}", ex);
+            throw new ExternalServiceException("filesystem", $"cannot create the output folder '{InputSanitizer.Sanitize(path)}' (--out): {whyNot}");
         }
     }
 }

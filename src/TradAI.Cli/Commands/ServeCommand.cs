@@ -117,20 +117,10 @@ internal static class ServeCommand
             return null;
         }
 
-        try
-        {
-            var full = Path.GetFullPath(path);
-            if (!Directory.Exists(full))
-            {
-                _ = OperatingSystem.IsWindows() ? Directory.CreateDirectory(full) : Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
-            return full;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"--keys-dir: cannot use '{InputSanitizer.Sanitize(path)}' as the key folder: {e.Message}");
-        }
+        var full = Path.GetFullPath(path);
+        return OutputFolders.TryCreate(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, out var whyNot)
+            ? full
+            : throw new UsageException($"--keys-dir: cannot use '{InputSanitizer.Sanitize(path)}' as the key folder: {whyNot}");
     }
 
     /// <summary>The stores as <c>tradai version</c> and <c>tradai config</c> open them: SQLite + folder, or DynamoDB + S3.</summary>
